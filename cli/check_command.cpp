@@ -1,0 +1,43 @@
+#include "commands.hpp"
+#include "common.hpp"
+
+#include <bibkit/bibtex/check.hpp>
+#include <bibkit/core/exit_code.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace bibkit::cli {
+
+namespace {
+
+struct CheckOptions {
+    std::vector<std::string> files;
+    std::string format = "text";
+    bool strict = false;
+};
+
+int run_check(const CheckOptions& options) {
+    auto bibliography = read_bibliography(options.files);
+    if (!bibliography) return to_int(ExitCode::io);
+    bibtex::CheckReport report = bibtex::check(*bibliography);
+    std::string out = options.format == "json" ? bibtex::to_json(report) : bibtex::to_text(report);
+    if (!write_output("", out)) return to_int(ExitCode::io);
+    bool failed = report.errors() > 0 || (options.strict && report.warnings() > 0);
+    return to_int(failed ? ExitCode::problems : ExitCode::ok);
+}
+
+} // namespace
+
+Runner add_check_command(CLI::App& app) {
+    auto options = std::make_shared<CheckOptions>();
+    CLI::App* command = app.add_subcommand("check", "Read .bib files and report every problem");
+    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")->required();
+    command->add_option("--format", options->format, "Report format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_str("text");
+    command->add_flag("--strict", options->strict, "Exit with 1 on warnings too");
+    return [options] { return run_check(*options); };
+}
+
+} // namespace bibkit::cli

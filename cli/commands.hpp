@@ -1,0 +1,16 @@
+#pragma once
+// Each subcommand registers its options on the app and returns how to run it.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace bibkit::cli {
+
+using Runner = std::function<int()>;
+
+Runner add_check_command(CLI::App& app);
+Runner add_convert_command(CLI::App& app);
+Runner add_format_command(CLI::App& app);
+
+} // namespace bibkit::cli

@@ -1,0 +1,48 @@
+#include "common.hpp"
+
+#include <bibkit/core/atomic_file.hpp>
+#include <bibkit/core/exit_code.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace bibkit::cli {
+
+std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths) {
+    auto bibliography = bibtex::Bibliography::read(paths);
+    if (!bibliography) {
+        std::cerr << "bibkit: " << bibliography.error().path << ": " << bibliography.error().message
+                  << '\n';
+        return std::nullopt;
+    }
+    return std::move(*bibliography);
+}
+
+bool write_output(const std::string& path, std::string_view contents) {
+    if (path.empty() || path == "-") {
+        std::fwrite(contents.data(), 1, contents.size(), stdout);
+        if (std::fflush(stdout) != 0) {
+            std::cerr << "bibkit: cannot write to standard output\n";
+            return false;
+        }
+        return true;
+    }
+    auto written = write_file_atomically(path, contents);
+    if (!written) {
+        std::cerr << "bibkit: " << written.error().path << ": " << written.error().message << '\n';
+        return false;
+    }
+    return true;
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    std::string text;
+    for (const Diagnostic& d : diagnostics) text += format_diagnostic(d, true);
+    std::cerr << text;
+}
+
+int problems_exit_code(const std::vector<Diagnostic>& diagnostics) {
+    return count_errors(diagnostics) > 0 ? to_int(ExitCode::problems) : to_int(ExitCode::ok);
+}
+
+} // namespace bibkit::cli

@@ -1,0 +1,25 @@
+#pragma once
+// What every subcommand shares: reading inputs, writing outputs, printing diagnostics.
+
+#include <bibkit/bibtex/bibliography.hpp>
+#include <bibkit/core/diagnostic.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bibkit::cli {
+
+// Reads the files, or prints "bibkit: PATH: reason" and returns nothing (exit code 3).
+std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths);
+
+// Writes to standard output when path is empty or "-", else atomically to path. False on failure
+// (the message is printed).
+bool write_output(const std::string& path, std::string_view contents);
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// 1 when the input had errors, else 0.
+int problems_exit_code(const std::vector<Diagnostic>& diagnostics);
+
+} // namespace bibkit::cli

@@ -1,0 +1,64 @@
+#include "commands.hpp"
+#include "common.hpp"
+
+#include <bibkit/bibtex/entry_json.hpp>
+#include <bibkit/bibtex/writer.hpp>
+#include <bibkit/core/exit_code.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace bibkit::cli {
+
+namespace {
+
+struct ConvertOptions {
+    std::vector<std::string> files;
+    std::string to;
+    std::string output;
+    bool lossless = false;
+    bool compact = false;
+};
+
+int run_convert(const ConvertOptions& options) {
+    if (options.lossless && options.to != "bibtex") {
+        std::cerr << "bibkit convert: --lossless only applies to --to bibtex\n";
+        return to_int(ExitCode::usage);
+    }
+    auto bibliography = read_bibliography(options.files);
+    if (!bibliography) return to_int(ExitCode::io);
+    std::string out;
+    std::vector<Diagnostic> diagnostics;
+    if (options.lossless) {
+        for (const auto& file : bibliography->files()) {
+            bibtex::write_lossless(file, out);
+            diagnostics.insert(diagnostics.end(), file.diagnostics().begin(), file.diagnostics().end());
+        }
+    } else {
+        bibtex::Database database = bibliography->resolve();
+        if (options.to == "json") bibtex::write_entries_json(database, out, !options.compact);
+        else bibtex::write_resolved(database, out);
+        diagnostics = std::move(database.diagnostics);
+    }
+    print_diagnostics(diagnostics);
+    if (!write_output(options.output, out)) return to_int(ExitCode::io);
+    return problems_exit_code(diagnostics);
+}
+
+} // namespace
+
+Runner add_convert_command(CLI::App& app) {
+    auto options = std::make_shared<ConvertOptions>();
+    CLI::App* command = app.add_subcommand("convert", "Convert .bib files to another format");
+    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")->required();
+    command->add_option("--to", options->to, "Output format")
+        ->required()
+        ->check(CLI::IsMember({"json", "bibtex"}));
+    command->add_option("-o,--output", options->output, "Output file (written atomically)");
+    command->add_flag("--lossless", options->lossless,
+                      "With --to bibtex: print the input byte for byte from its syntax tree");
+    command->add_flag("--compact", options->compact, "With --to json: no indentation");
+    return [options] { return run_convert(*options); };
+}
+
+} // namespace bibkit::cli

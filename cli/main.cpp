@@ -1,0 +1,30 @@
+#include "commands.hpp"
+
+#include <bibkit/core/exit_code.hpp>
+
+#include <iostream>
+#include <map>
+
+int main(int argc, char** argv) {
+    using namespace bibkit;
+    CLI::App app{"bibkit: bibliographies and academic CVs from BibTeX", "bibkit"};
+    app.set_version_flag("--version", "bibkit 0.1.0");
+    app.require_subcommand(1);
+    std::map<CLI::App*, cli::Runner> runners;
+    auto add = [&](cli::Runner (*setup)(CLI::App&)) {
+        cli::Runner runner = setup(app);
+        runners.emplace(app.get_subcommands({}).back(), std::move(runner));
+    };
+    add(cli::add_check_command);
+    add(cli::add_convert_command);
+    add(cli::add_format_command);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        int code = app.exit(error);
+        return code == 0 ? 0 : to_int(ExitCode::usage);
+    }
+    for (auto& [subcommand, runner] : runners)
+        if (subcommand->parsed()) return runner();
+    return to_int(ExitCode::usage);
+}

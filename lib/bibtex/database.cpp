@@ -1,0 +1,273 @@
+#include <bibkit/bibtex/database.hpp>
+
+#include <bibkit/core/ascii.hpp>
+
+#include <array>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace bibkit::bibtex {
+
+namespace {
+
+using MacroTable = std::unordered_map<std::string, std::string, ascii::CaseInsensitiveHash,
+                                      ascii::CaseInsensitiveEqual>;
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months{{
+    {"jan", "January"}, {"feb", "February"}, {"mar", "March"},     {"apr", "April"},
+    {"may", "May"},     {"jun", "June"},     {"jul", "July"},      {"aug", "August"},
+    {"sep", "September"}, {"oct", "October"}, {"nov", "November"}, {"dec", "December"},
+}};
+
+// Appends text to out, turning every run of white space into one space and dropping leading
+// space; `pending_space` carries a run across parts so that "A " # " B" gives "A B".
+void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
+    for (char c : text) {
+        if (ascii::is_space(c)) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+}
+
+struct KeyOrigin {
+    const SourceFile* source;
+    std::uint32_t offset;
+};
+
+// Entry keys seen so far, case-insensitively. Open addressing over views into the sources: no
+// allocation per key, which matters at a hundred thousand entries.
+class KeyIndex {
+public:
+    // The origin of an earlier entry with this key, or nullptr after recording this one.
+    const KeyOrigin* insert(std::string_view key, KeyOrigin origin) {
+        if ((m_count + 1) * 4 > m_slots.size() * 3) grow();
+        std::size_t hash = ascii::CaseInsensitiveHash{}(key);
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot& slot = m_slots[i];
+            if (!slot.used) {
+                slot = Slot{true, hash, key, origin};
+                ++m_count;
+                return nullptr;
+            }
+            if (slot.hash == hash && ascii::iequals(slot.key, key)) return &slot.origin;
+        }
+    }
+
+private:
+    struct Slot {
+        bool used = false;
+        std::size_t hash = 0;
+        std::string_view key;
+        KeyOrigin origin{};
+    };
+
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        m_mask = m_slots.size() - 1;
+        for (const Slot& slot : old) {
+            if (!slot.used) continue;
+            std::size_t i = slot.hash & m_mask;
+            while (m_slots[i].used) i = (i + 1) & m_mask;
+            m_slots[i] = slot;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    std::size_t m_count = 0;
+};
+
+class Resolver {
+public:
+    explicit Resolver(ValueMode mode) : m_mode(mode) {
+        for (auto [name, value] : k_months) m_macros.emplace(std::string(name), std::string(value));
+    }
+
+    void add_file(const RawDatabase& file, std::uint32_t file_index);
+    Database take() { return std::move(m_result); }
+
+private:
+    std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
+    void check_macros(const RawDatabase& file, const RawField& field, std::string_view key);
+    void add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index);
+    void warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key);
+    template <class OnUnique>
+    void for_each_unique_field(const RawDatabase& file, const RawEntry& raw, std::string_view key,
+                               OnUnique on_unique);
+
+    ValueMode m_mode;
+    MacroTable m_macros;
+    KeyIndex m_keys;
+    Database m_result;
+};
+
+void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key) {
+    m_result.diagnostics.push_back(make_diagnostic(
+        file.source(), part.token.begin, Severity::warning, "undefined-macro",
+        "undefined macro '" + std::string(file.text(part.token)) + "'; its value is empty", key));
+}
+
+std::string Resolver::expand(const RawDatabase& file, const RawField& field, std::string_view key) {
+    std::string out;
+    bool pending_space = false;
+    for (const ValuePart& part : file.parts(field)) {
+        if (part.kind == ValuePartKind::macro) {
+            auto it = m_macros.find(file.text(part.token));
+            if (it == m_macros.end()) {
+                warn_undefined(file, part, key);
+                continue;
+            }
+            append_collapsed(out, it->second, pending_space);
+        } else {
+            append_collapsed(out, file.text(part.content()), pending_space);
+        }
+    }
+    return out;
+}
+
+void Resolver::check_macros(const RawDatabase& file, const RawField& field, std::string_view key) {
+    for (const ValuePart& part : file.parts(field))
+        if (part.kind == ValuePartKind::macro && !m_macros.contains(file.text(part.token)))
+            warn_undefined(file, part, key);
+}
+
+// Calls on_unique for each field whose name was not seen earlier in the entry; later duplicates
+// get a warning (BibTeX keeps the first).
+template <class OnUnique>
+void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& raw, std::string_view key,
+                                     OnUnique on_unique) {
+    auto fields = file.fields(raw);
+    // Small entries dominate; a set only pays off for unusually many fields.
+    std::unordered_set<std::string_view, ascii::CaseInsensitiveHash, ascii::CaseInsensitiveEqual> seen;
+    bool use_set = fields.size() > 24;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string_view name = file.text(fields[i].name);
+        std::size_t first = i;
+        if (use_set) {
+            if (!seen.insert(name).second)
+                for (first = 0; !ascii::iequals(file.text(fields[first].name), name); ++first) {}
+        } else {
+            for (std::size_t j = 0; j < i; ++j)
+                if (ascii::iequals(file.text(fields[j].name), name)) {
+                    first = j;
+                    break;
+                }
+        }
+        if (first == i) {
+            on_unique(fields[i]);
+            continue;
+        }
+        LineColumn where = file.source().line_column(fields[first].name.begin);
+        m_result.diagnostics.push_back(make_diagnostic(
+            file.source(), fields[i].name.begin, Severity::warning, "duplicate-field",
+            "duplicate field '" + ascii::lowered(name) + "': the first, at line " +
+                std::to_string(where.line) + ", is used and this one is ignored",
+            key));
+        check_macros(file, fields[i], key);
+    }
+}
+
+void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index) {
+    const RawEntry& raw = file.entries()[raw_index];
+    std::string_view key = file.text(raw.key);
+    if (const KeyOrigin* earlier = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin})) {
+        const KeyOrigin& first = *earlier;
+        LineColumn where = first.source->line_column(first.offset);
+        std::string place = (first.source == &file.source() ? std::string() : first.source->name() + ":") +
+                            std::to_string(where.line) + ":" + std::to_string(where.column);
+        m_result.diagnostics.push_back(make_diagnostic(
+            file.source(), raw.key.begin, Severity::error, "duplicate-key",
+            "duplicate entry key '" + std::string(key) + "': the entry at " + place +
+                " is kept and this one is skipped",
+            key));
+        for (const RawField& field : file.fields(raw)) check_macros(file, field, key);
+        return;
+    }
+    if (raw.complete && key.empty())
+        m_result.diagnostics.push_back(make_diagnostic(file.source(), raw.key.begin, Severity::warning,
+                                                       "empty-key", "entry has an empty key"));
+    ++m_result.entry_count;
+    if (m_mode == ValueMode::check_only) {
+        for_each_unique_field(file, raw, key,
+                              [&](const RawField& field) { check_macros(file, field, key); });
+        return;
+    }
+
+    Entry entry;
+    entry.type = ascii::lowered(file.text(raw.type));
+    entry.key = std::string(key);
+    entry.file = file_index;
+    entry.raw_entry = raw_index;
+    entry.complete = raw.complete;
+    entry.fields.reserve(raw.field_count);
+    for_each_unique_field(file, raw, key, [&](const RawField& field) {
+        entry.fields.push_back(Field{ascii::lowered(file.text(field.name)), expand(file, field, key)});
+    });
+    m_result.entries.push_back(std::move(entry));
+}
+
+void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
+    m_result.diagnostics.insert(m_result.diagnostics.end(), file.diagnostics().begin(),
+                                file.diagnostics().end());
+    for (const Block& block : file.blocks()) {
+        switch (block.kind) {
+        case BlockKind::entry: add_entry(file, file_index, block.entry); break;
+        case BlockKind::string: {
+            const RawEntry& raw = file.entries()[block.entry];
+            if (raw.field_count == 0) break; // broken definition, already reported
+            const RawField& field = file.fields(raw)[0];
+            std::string name(file.text(field.name));
+            std::string value = expand(file, field, {});
+            // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
+            auto [it, inserted] = m_macros.try_emplace(name, value);
+            if (!inserted && it->second != value) {
+                bool predefined = false;
+                for (auto [month, full] : k_months) predefined |= ascii::iequals(month, name) && full == it->second;
+                if (!predefined)
+                    m_result.diagnostics.push_back(make_diagnostic(
+                        file.source(), field.name.begin, Severity::warning, "macro-redefined",
+                        "macro '" + name + "' is redefined with a different value"));
+                it->second = std::move(value);
+            }
+            break;
+        }
+        case BlockKind::preamble: {
+            const RawEntry& raw = file.entries()[block.entry];
+            if (raw.field_count == 0) break;
+            m_result.preambles.push_back(expand(file, file.fields(raw)[0], {}));
+            break;
+        }
+        case BlockKind::comment:
+        case BlockKind::junk: break;
+        }
+    }
+}
+
+} // namespace
+
+const Field* Entry::find(std::string_view name) const {
+    for (const Field& field : fields)
+        if (field.name == name) return &field;
+    return nullptr;
+}
+
+std::string month_macro_value(std::string_view name) {
+    for (auto [month, full] : k_months)
+        if (ascii::iequals(month, name)) return std::string(full);
+    return {};
+}
+
+Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
+    Resolver resolver(mode);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        resolver.add_file(files[i], static_cast<std::uint32_t>(i));
+    return resolver.take();
+}
+
+} // namespace bibkit::bibtex

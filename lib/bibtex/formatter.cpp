@@ -1,0 +1,266 @@
+#include <bibkit/bibtex/formatter.hpp>
+
+#include <bibkit/core/ascii.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace bibkit::bibtex {
+
+namespace {
+
+// A piece of output: a command with the comments and text that stood right above it.
+struct Unit {
+    std::string leading; // comments / text kept verbatim, already trimmed
+    bool leading_touches = false; // no blank line between the leading text and the command
+    std::string body;
+    bool sortable = false;
+    std::string sort_key;
+    std::uint32_t order = 0;
+};
+
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_space(c); });
+}
+
+// Drops blank lines before the text and all white space after it.
+std::string_view trim_block(std::string_view text) {
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < text.size() && ascii::is_space(text[i]); ++i)
+        if (text[i] == '\n') first = i + 1;
+    std::size_t last = text.size();
+    while (last > first && ascii::is_space(text[last - 1])) --last;
+    return text.substr(first, last - first);
+}
+
+bool ends_without_blank_line(std::string_view text) {
+    std::size_t newlines = 0;
+    for (std::size_t i = text.size(); i > 0 && ascii::is_space(text[i - 1]); --i)
+        newlines += text[i - 1] == '\n';
+    return newlines <= 1;
+}
+
+class Formatter {
+public:
+    Formatter(const RawDatabase& file, const FormatOptions& options) : m_file(file), m_options(options) {}
+
+    void run(std::string& out);
+
+private:
+    std::string format_entry(const RawEntry& entry) const;
+    std::string format_string(const RawEntry& entry) const;
+    std::string format_preamble(const RawEntry& entry) const;
+    void append_value(std::string& out, const RawField& field) const;
+    std::string name_text(Span span) const;
+    std::string sort_key(const RawEntry& entry) const;
+    std::string year_of(const RawEntry& entry) const;
+    bool stripped(std::string_view name) const;
+    std::size_t rank(std::string_view name) const;
+
+    const RawDatabase& m_file;
+    const FormatOptions& m_options;
+};
+
+std::string Formatter::name_text(Span span) const {
+    std::string_view name = m_file.text(span);
+    return m_options.name_case == NameCase::lower ? ascii::lowered(name) : std::string(name);
+}
+
+bool Formatter::stripped(std::string_view name) const {
+    return std::any_of(m_options.strip_fields.begin(), m_options.strip_fields.end(),
+                       [&](const std::string& strip) { return ascii::iequals(strip, name); });
+}
+
+std::size_t Formatter::rank(std::string_view name) const {
+    const std::vector<std::string>& order =
+        m_options.field_order == FieldOrder::custom ? m_options.custom_order : standard_field_order();
+    for (std::size_t i = 0; i < order.size(); ++i)
+        if (ascii::iequals(order[i], name)) return i;
+    return std::numeric_limits<std::size_t>::max();
+}
+
+void Formatter::append_value(std::string& out, const RawField& field) const {
+    bool first = true;
+    for (const ValuePart& part : m_file.parts(field)) {
+        if (!first) out += " # ";
+        first = false;
+        if (part.kind == ValuePartKind::quoted && m_options.delimiters == Delimiters::braces) {
+            // A quoted value's braces are balanced, so it reads the same between braces.
+            out += '{';
+            out += m_file.text(part.content());
+            out += '}';
+        } else {
+            out += m_file.text(part.token);
+        }
+    }
+}
+
+std::string Formatter::format_entry(const RawEntry& entry) const {
+    std::vector<const RawField*> fields;
+    for (const RawField& field : m_file.fields(entry))
+        if (!stripped(m_file.text(field.name))) fields.push_back(&field);
+    if (m_options.field_order != FieldOrder::keep)
+        std::stable_sort(fields.begin(), fields.end(), [&](const RawField* a, const RawField* b) {
+            return rank(m_file.text(a->name)) < rank(m_file.text(b->name));
+        });
+    std::size_t width = 0;
+    if (m_options.align_equals)
+        for (const RawField* field : fields) width = std::max<std::size_t>(width, field->name.size());
+
+    std::string_view key = m_file.text(entry.key);
+    bool parens = key.find('}') != std::string_view::npos;
+    std::string out = "@" + name_text(entry.type) + (parens ? "(" : "{");
+    out += key;
+    if (fields.empty()) return out + (parens ? ")" : "}");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += ",\n";
+        out.append(static_cast<std::size_t>(std::max(m_options.indent, 0)), ' ');
+        out += name_text(fields[i]->name);
+        out.append(width > fields[i]->name.size() ? width - fields[i]->name.size() : 0, ' ');
+        out += " = ";
+        append_value(out, *fields[i]);
+    }
+    if (m_options.trailing_comma) out += ',';
+    out += parens ? "\n)" : "\n}";
+    return out;
+}
+
+std::string Formatter::format_string(const RawEntry& entry) const {
+    const RawField& field = m_file.fields(entry)[0];
+    std::string out = "@" + name_text(entry.type) + "{" + std::string(m_file.text(field.name)) + " = ";
+    append_value(out, field);
+    return out + "}";
+}
+
+std::string Formatter::format_preamble(const RawEntry& entry) const {
+    std::string out = "@" + name_text(entry.type) + "{";
+    append_value(out, m_file.fields(entry)[0]);
+    return out + "}";
+}
+
+// The year as written ({2001}, "2001", 2001), or the year of a biblatex date; macros count as absent.
+std::string Formatter::year_of(const RawEntry& entry) const {
+    std::string date;
+    for (const RawField& field : m_file.fields(entry)) {
+        std::string_view name = m_file.text(field.name);
+        bool is_year = ascii::iequals(name, "year");
+        if (!is_year && !ascii::iequals(name, "date")) continue;
+        std::string text;
+        for (const ValuePart& part : m_file.parts(field))
+            if (part.kind != ValuePartKind::macro) text += m_file.text(part.content());
+        std::string digits;
+        for (char c : text) {
+            if (ascii::is_digit(c)) digits += c;
+            else if (!digits.empty()) break;
+        }
+        if (is_year) return digits;
+        if (date.empty()) date = digits.substr(0, 4);
+    }
+    return date;
+}
+
+std::string Formatter::sort_key(const RawEntry& entry) const {
+    std::string key = ascii::lowered(m_file.text(entry.key));
+    switch (m_options.sort) {
+    case EntrySort::key: return key;
+    case EntrySort::type: return ascii::lowered(m_file.text(entry.type)) + '\x01' + key;
+    case EntrySort::year: {
+        // Zero-padded so that years compare as numbers; entries without a year sort last.
+        std::string year = year_of(entry);
+        if (year.empty()) return std::string(1, '\x7f') + key;
+        return std::string(year.size() < 8 ? 8 - year.size() : 0, '0') + year + '\x01' + key;
+    }
+    case EntrySort::none: break;
+    }
+    return {};
+}
+
+void Formatter::run(std::string& out) {
+    std::vector<Unit> units;
+    std::string leading;
+    bool leading_touches = false;
+    auto take_leading = [&](Unit& unit) {
+        unit.leading = std::move(leading);
+        unit.leading_touches = leading_touches;
+        leading.clear();
+        leading_touches = false;
+    };
+    for (const Block& block : m_file.blocks()) {
+        std::string_view text = m_file.text(block.span);
+        if (block.kind == BlockKind::junk || block.kind == BlockKind::comment) {
+            if (block.kind == BlockKind::junk && is_blank(text)) continue;
+            if (!leading.empty()) leading += leading_touches ? "\n" : "\n\n";
+            leading += trim_block(text);
+            leading_touches = block.kind == BlockKind::junk ? ends_without_blank_line(text) : false;
+            continue;
+        }
+        Unit unit;
+        take_leading(unit);
+        unit.order = static_cast<std::uint32_t>(units.size());
+        const RawEntry& entry = m_file.entries()[block.entry];
+        if (!entry.complete) {
+            unit.body = std::string(trim_block(text)); // never rewrite what we could not read
+        } else if (block.kind == BlockKind::entry) {
+            unit.body = format_entry(entry);
+        } else if (block.kind == BlockKind::string) {
+            unit.body = format_string(entry);
+        } else {
+            unit.body = format_preamble(entry);
+        }
+        unit.sortable = block.kind == BlockKind::entry && m_options.sort != EntrySort::none;
+        if (unit.sortable) unit.sort_key = sort_key(entry);
+        units.push_back(std::move(unit));
+    }
+    if (!leading.empty()) {
+        Unit tail;
+        take_leading(tail);
+        tail.order = static_cast<std::uint32_t>(units.size());
+        units.push_back(std::move(tail));
+    }
+    if (m_options.sort != EntrySort::none) {
+        // Definitions stay first so every macro is defined before use; the tail stays last.
+        auto first_sortable = std::stable_partition(units.begin(), units.end(), [](const Unit& u) {
+            return !u.sortable && !u.body.empty();
+        });
+        auto tail = std::stable_partition(first_sortable, units.end(),
+                                          [](const Unit& u) { return u.sortable; });
+        bool descending = m_options.descending;
+        std::stable_sort(first_sortable, tail, [&](const Unit& a, const Unit& b) {
+            if (a.sort_key == b.sort_key) return false;
+            bool missing_a = a.sort_key.starts_with('\x7f'), missing_b = b.sort_key.starts_with('\x7f');
+            if (missing_a != missing_b) return missing_b; // absent years last either way
+            return descending ? b.sort_key < a.sort_key : a.sort_key < b.sort_key;
+        });
+    }
+    bool first = true;
+    for (const Unit& unit : units) {
+        if (!first) out += "\n\n";
+        first = false;
+        if (!unit.leading.empty()) {
+            out += unit.leading;
+            if (!unit.body.empty()) out += unit.leading_touches ? "\n" : "\n\n";
+        }
+        out += unit.body;
+    }
+    if (!units.empty()) out += '\n';
+}
+
+} // namespace
+
+const std::vector<std::string>& standard_field_order() {
+    static const std::vector<std::string> order = {
+        "title",     "shorttitle", "author",   "editor",    "year",       "month",
+        "date",      "journal",    "journaltitle", "booktitle", "series",  "volume",
+        "number",    "pages",      "edition",  "publisher", "address",    "location",
+        "institution", "school",   "organization", "howpublished", "type", "chapter",
+        "isbn",      "issn",       "doi",      "eprint",    "archiveprefix", "primaryclass",
+        "url",       "urldate",    "note",     "keywords",  "abstract",   "crossref",
+    };
+    return order;
+}
+
+void format_file(const RawDatabase& file, const FormatOptions& options, std::string& out) {
+    Formatter(file, options).run(out);
+}
+
+} // namespace bibkit::bibtex

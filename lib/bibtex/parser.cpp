@@ -1,0 +1,477 @@
+#include <bibkit/bibtex/parser.hpp>
+
+#include <bibkit/core/ascii.hpp>
+
+#include <array>
+#include <cstring>
+#include <string>
+
+namespace bibkit::bibtex {
+
+namespace {
+
+// Byte classes of BibTeX 0.99d's scanner.
+enum CharClass : std::uint8_t {
+    k_identifier = 1, // may appear in a type, key-less identifier, field or macro name
+    k_space = 2,
+    k_value_stop = 4, // bytes a braced value scan must look at: { } "  and newline
+};
+
+constexpr std::array<std::uint8_t, 256> make_char_classes() {
+    std::array<std::uint8_t, 256> classes{};
+    for (int c = 0; c < 256; ++c) {
+        bool illegal = c <= 0x20 || c == 0x7F || c == '"' || c == '#' || c == '%' || c == '\'' ||
+                       c == '(' || c == ')' || c == ',' || c == '=' || c == '{' || c == '}';
+        if (!illegal) classes[c] |= k_identifier;
+    }
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] |= k_space;
+    for (char c : {'{', '}', '"', '\n'}) classes[static_cast<unsigned char>(c)] |= k_value_stop;
+    return classes;
+}
+
+constexpr std::array<std::uint8_t, 256> k_classes = make_char_classes();
+
+std::string describe_char(std::string_view text, std::uint32_t pos) {
+    if (pos >= text.size()) return "end of file";
+    char c = text[pos];
+    if (c == '\n' || c == '\r') return "end of line";
+    if (static_cast<unsigned char>(c) < 0x20) return "a control character";
+    if (static_cast<unsigned char>(c) >= 0x80) return "a non-ASCII character";
+    return std::string("'") + c + "'";
+}
+
+class Parser {
+public:
+    Parser(const SourceFile& source, RawDatabase& database)
+        : m_source(source), m_db(database), m_data(source.text().data()), m_size(source.size()) {}
+
+    void run();
+
+private:
+    enum class Command { entry, string, preamble, comment };
+
+    bool is(std::uint32_t p, std::uint8_t cls) const {
+        return p < m_size && (k_classes[static_cast<unsigned char>(m_data[p])] & cls);
+    }
+    char at(std::uint32_t p) const { return p < m_size ? m_data[p] : '\0'; }
+    void skip_space(std::uint32_t& p) const {
+        while (is(p, k_space)) ++p;
+    }
+    Span scan_identifier(std::uint32_t& p) const {
+        std::uint32_t begin = p;
+        while (is(p, k_identifier)) ++p;
+        return {begin, p};
+    }
+
+    bool at_line_start(std::uint32_t p) const;
+    bool looks_like_command(std::uint32_t at_pos) const;
+    bool starts_entry_line(std::uint32_t p) const;
+    std::uint32_t recovery_point(std::uint32_t from) const;
+
+    std::uint32_t parse_command(std::uint32_t at, Command command, Span type, std::uint32_t open);
+    std::uint32_t skip_comment(std::uint32_t at, std::uint32_t p);
+    bool parse_entry_body(RawEntry& entry, std::uint32_t& p, char close);
+    bool parse_string_body(RawEntry& entry, std::uint32_t& p, char close);
+    bool parse_preamble_body(RawEntry& entry, std::uint32_t& p, char close);
+    bool parse_field(RawEntry& entry, std::uint32_t& p);
+    bool parse_value(RawField& field, std::uint32_t& p);
+    bool scan_delimited(std::uint32_t& p, ValuePartKind kind);
+    bool expect_close(std::uint32_t& p, char close, std::string_view after);
+
+    void report(std::uint32_t offset, Severity severity, std::string code, std::string message) {
+        m_db.mutable_diagnostics().push_back(
+            make_diagnostic(m_source, offset, severity, std::move(code), std::move(message), m_key));
+    }
+    void report_unclosed(std::uint32_t p);
+    void add_block(BlockKind kind, Span span, std::uint32_t entry = 0) {
+        m_db.mutable_blocks().push_back(Block{kind, span, entry});
+    }
+
+    const SourceFile& m_source;
+    RawDatabase& m_db;
+    const char* m_data;
+    std::uint32_t m_size;
+    std::string_view m_key;        // key of the entry being read, for diagnostics
+    std::uint32_t m_open = 0;      // offset of the current entry's opening delimiter
+    std::uint32_t m_recover_at = 0; // where reading resumes after an error
+};
+
+bool Parser::at_line_start(std::uint32_t p) const {
+    while (p > 0 && (m_data[p - 1] == ' ' || m_data[p - 1] == '\t')) --p;
+    return p == 0 || m_data[p - 1] == '\n';
+}
+
+// '@', optional space, an identifier, optional space, then '{' or '(': the shape of a command.
+bool Parser::looks_like_command(std::uint32_t at_pos) const {
+    std::uint32_t p = at_pos + 1;
+    skip_space(p);
+    if (scan_identifier(p).empty()) return false;
+    skip_space(p);
+    return at(p) == '{' || at(p) == '(';
+}
+
+bool Parser::starts_entry_line(std::uint32_t p) const {
+    while (p < m_size && (m_data[p] == ' ' || m_data[p] == '\t')) ++p;
+    return at(p) == '@' && looks_like_command(p);
+}
+
+// The next '@' that begins a line and looks like a command, at or after `from`.
+std::uint32_t Parser::recovery_point(std::uint32_t from) const {
+    if (at(from) == '@' && at_line_start(from) && looks_like_command(from)) return from;
+    std::uint32_t p = from;
+    while (p < m_size) {
+        const void* newline = std::memchr(m_data + p, '\n', m_size - p);
+        if (!newline) return m_size;
+        p = static_cast<std::uint32_t>(static_cast<const char*>(newline) - m_data) + 1;
+        std::uint32_t q = p;
+        while (q < m_size && (m_data[q] == ' ' || m_data[q] == '\t')) ++q;
+        if (at(q) == '@' && looks_like_command(q)) return q;
+    }
+    return m_size;
+}
+
+void Parser::run() {
+    std::uint32_t junk_start = 0;
+    std::uint32_t pos = 0;
+    while (pos < m_size) {
+        const void* hit = std::memchr(m_data + pos, '@', m_size - pos);
+        if (!hit) break;
+        auto at_pos = static_cast<std::uint32_t>(static_cast<const char*>(hit) - m_data);
+        std::uint32_t p = at_pos + 1;
+        skip_space(p);
+        Span type = scan_identifier(p);
+        std::string_view type_text = type.in(m_source.text());
+        std::uint32_t open = p;
+        skip_space(open);
+        Command command = ascii::iequals(type_text, "comment")    ? Command::comment
+                          : ascii::iequals(type_text, "string")   ? Command::string
+                          : ascii::iequals(type_text, "preamble") ? Command::preamble
+                                                                  : Command::entry;
+        bool delimited = at(open) == '{' || at(open) == '(';
+        if (type.empty() || (command != Command::comment && !delimited)) {
+            // BibTeX reports an error for every stray '@'. One that starts a line is most likely a
+            // broken entry; one inside prose ("mail me@host") is only worth a warning.
+            bool line_start = at_line_start(at_pos);
+            std::string what = type.empty() ? "an entry type after '@'"
+                                            : "'{' or '(' after '@" + std::string(type_text) + "'";
+            m_key = {};
+            report(type.empty() ? p : open, line_start ? Severity::error : Severity::warning,
+                   "stray-at",
+                   "expected " + what + ", got " + describe_char(m_source.text(), type.empty() ? p : open) +
+                       "; the text is skipped");
+            pos = at_pos + 1;
+            continue;
+        }
+        if (at_pos > junk_start) add_block(BlockKind::junk, {junk_start, at_pos});
+        pos = command == Command::comment ? skip_comment(at_pos, open)
+                                          : parse_command(at_pos, command, type, open);
+        junk_start = pos;
+    }
+    if (junk_start < m_size) add_block(BlockKind::junk, {junk_start, m_size});
+}
+
+std::uint32_t Parser::skip_comment(std::uint32_t at_pos, std::uint32_t p) {
+    std::uint32_t end;
+    char open = at(p);
+    if (open == '{' || open == '(') {
+        // A braced body is skipped whole (BibTeX would read entries inside it; see README).
+        char close = open == '{' ? '}' : ')';
+        int depth = 0;
+        end = m_size;
+        for (std::uint32_t i = p; i < m_size; ++i) {
+            if (m_data[i] == open) ++depth;
+            else if (m_data[i] == close && --depth == 0) {
+                end = i + 1;
+                break;
+            }
+        }
+        if (end == m_size && depth != 0) {
+            m_key = {};
+            report(p, Severity::error, "unterminated-comment",
+                   std::string("@comment's '") + open + "' is never closed");
+            end = recovery_point(p + 1);
+        }
+    } else {
+        // Undelimited: the comment is the rest of the line.
+        const void* newline = std::memchr(m_data + p, '\n', m_size - p);
+        end = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - m_data) : m_size;
+    }
+    add_block(BlockKind::comment, {at_pos, end});
+    return end;
+}
+
+std::uint32_t Parser::parse_command(std::uint32_t at_pos, Command command, Span type,
+                                    std::uint32_t open) {
+    auto entry_index = static_cast<std::uint32_t>(m_db.mutable_entries().size());
+    RawEntry entry;
+    entry.type = type;
+    entry.open_delimiter = m_data[open];
+    entry.first_field = static_cast<std::uint32_t>(m_db.mutable_fields().size());
+    char close = entry.open_delimiter == '{' ? '}' : ')';
+    m_open = open;
+    m_key = {};
+    std::uint32_t p = open + 1;
+    bool ok = command == Command::entry    ? parse_entry_body(entry, p, close)
+              : command == Command::string ? parse_string_body(entry, p, close)
+                                           : parse_preamble_body(entry, p, close);
+    entry.field_count =
+        static_cast<std::uint32_t>(m_db.mutable_fields().size()) - entry.first_field;
+    std::uint32_t end = p;
+    if (!ok) {
+        entry.complete = false;
+        end = recovery_point(m_recover_at);
+    }
+    m_db.mutable_entries().push_back(entry);
+    BlockKind kind = command == Command::entry    ? BlockKind::entry
+                     : command == Command::string ? BlockKind::string
+                                                  : BlockKind::preamble;
+    add_block(kind, {at_pos, end}, entry_index);
+    m_key = {};
+    return end;
+}
+
+void Parser::report_unclosed(std::uint32_t p) {
+    m_recover_at = p;
+    if (p >= m_size) {
+        report(m_open, Severity::error, "unterminated-entry",
+               "this entry is never closed: end of file reached");
+        return;
+    }
+    report(p, Severity::error, "unterminated-entry",
+           "the entry is not closed before the next one starts; a brace in one of its values is "
+           "probably unbalanced");
+}
+
+bool Parser::parse_entry_body(RawEntry& entry, std::uint32_t& p, char close) {
+    skip_space(p);
+    std::uint32_t key_begin = p;
+    while (p < m_size && !is(p, k_space) && m_data[p] != ',' && m_data[p] != close) ++p;
+    entry.key = {key_begin, p};
+    m_key = entry.key.in(m_source.text());
+    skip_space(p);
+    if (at(p) == close) {
+        ++p;
+        return true;
+    }
+    if (at(p) != ',') {
+        if (p >= m_size || (at(p) == '@' && at_line_start(p))) {
+            report_unclosed(p);
+            return false;
+        }
+        report(p, Severity::error, "expected-comma",
+               "expected ',' after the entry key, got " + describe_char(m_source.text(), p));
+        m_recover_at = p;
+        return false;
+    }
+    ++p;
+    for (;;) {
+        skip_space(p);
+        if (at(p) == close) {
+            ++p;
+            return true;
+        }
+        if (p >= m_size || (at(p) == '@' && at_line_start(p) && looks_like_command(p))) {
+            report_unclosed(p);
+            return false;
+        }
+        if (!parse_field(entry, p)) return false;
+        skip_space(p);
+        if (at(p) == ',') {
+            ++p;
+            continue;
+        }
+        if (at(p) == close) {
+            ++p;
+            return true;
+        }
+        if (p >= m_size || (at(p) == '@' && at_line_start(p) && looks_like_command(p))) {
+            report_unclosed(p);
+            return false;
+        }
+        const RawField& last = m_db.mutable_fields().back();
+        report(p, Severity::error, "expected-comma",
+               "expected ',' or '" + std::string(1, close) + "' after the value of '" +
+                   std::string(last.name.in(m_source.text())) + "', got " +
+                   describe_char(m_source.text(), p));
+        m_recover_at = p;
+        return false;
+    }
+}
+
+bool Parser::parse_field(RawEntry& entry, std::uint32_t& p) {
+    (void)entry;
+    RawField field;
+    if (is(p, k_identifier) && !ascii::is_digit(m_data[p])) field.name = scan_identifier(p);
+    if (field.name.empty()) {
+        std::string message = "expected a field name, got " + describe_char(m_source.text(), p);
+        if (at(p) == '%') message += " ('%' does not start a comment inside an entry)";
+        report(p, Severity::error, "expected-field-name", std::move(message));
+        m_recover_at = p;
+        return false;
+    }
+    skip_space(p);
+    if (at(p) != '=') {
+        report(p, Severity::error, "expected-equals",
+               "expected '=' after the field name '" +
+                   std::string(field.name.in(m_source.text())) + "', got " +
+                   describe_char(m_source.text(), p));
+        m_recover_at = p;
+        return false;
+    }
+    ++p;
+    skip_space(p);
+    if (!parse_value(field, p)) return false;
+    m_db.mutable_fields().push_back(field);
+    return true;
+}
+
+bool Parser::parse_value(RawField& field, std::uint32_t& p) {
+    auto& parts = m_db.mutable_parts();
+    field.first_part = static_cast<std::uint32_t>(parts.size());
+    std::uint32_t begin = p;
+    for (;;) {
+        std::uint32_t part_begin = p;
+        ValuePartKind kind;
+        char c = at(p);
+        if (c == '{' || c == '"') {
+            kind = c == '{' ? ValuePartKind::braced : ValuePartKind::quoted;
+            if (!scan_delimited(p, kind)) {
+                parts.resize(field.first_part);
+                return false;
+            }
+        } else if (ascii::is_digit(c)) {
+            kind = ValuePartKind::number;
+            while (ascii::is_digit(at(p))) ++p;
+        } else if (is(p, k_identifier)) {
+            kind = ValuePartKind::macro;
+            scan_identifier(p);
+        } else {
+            report(p, Severity::error, "expected-value",
+                   "expected a value ({...}, \"...\", a number or a macro name), got " +
+                       describe_char(m_source.text(), p));
+            parts.resize(field.first_part);
+            m_recover_at = p;
+            return false;
+        }
+        parts.push_back(ValuePart{{part_begin, p}, kind});
+        std::uint32_t q = p;
+        skip_space(q);
+        if (at(q) != '#') break;
+        p = q + 1;
+        skip_space(p);
+    }
+    field.value = {begin, p};
+    field.part_count = static_cast<std::uint32_t>(parts.size()) - field.first_part;
+    return true;
+}
+
+// Scans {…} or "…" with balanced braces. A line that starts a new entry while a brace is still
+// open ends the scan with an error instead of swallowing the following entries.
+bool Parser::scan_delimited(std::uint32_t& p, ValuePartKind kind) {
+    std::uint32_t open = p;
+    bool quoted = kind == ValuePartKind::quoted;
+    int depth = quoted ? 0 : 1;
+    std::uint32_t i = p + 1;
+    for (;;) {
+        while (i < m_size && !(k_classes[static_cast<unsigned char>(m_data[i])] & k_value_stop)) ++i;
+        if (i >= m_size) break;
+        char c = m_data[i];
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            if (depth == 0) { // only possible inside quotes
+                report(i, Severity::error, "unbalanced-braces",
+                       "unbalanced '}' inside a quoted value");
+                m_recover_at = i;
+                return false;
+            }
+            if (--depth == 0 && !quoted) {
+                p = i + 1;
+                return true;
+            }
+        } else if (c == '"') {
+            if (quoted && depth == 0) {
+                p = i + 1;
+                return true;
+            }
+        } else if (starts_entry_line(i + 1)) {
+            LineColumn where = m_source.line_column(open);
+            report(open, Severity::error, "unbalanced-braces",
+                   "unbalanced braces: the value opened here (line " + std::to_string(where.line) +
+                       ") is still open where the next entry starts, at line " +
+                       std::to_string(m_source.line_column(i + 1).line + 0));
+            m_recover_at = i + 1;
+            return false;
+        }
+        ++i;
+    }
+    report(open, Severity::error, quoted ? "unterminated-string" : "unbalanced-braces",
+           quoted ? "this quoted value is never closed" : "this brace is never closed");
+    m_recover_at = m_size;
+    return false;
+}
+
+bool Parser::expect_close(std::uint32_t& p, char close, std::string_view after) {
+    skip_space(p);
+    if (at(p) == close) {
+        ++p;
+        return true;
+    }
+    report(p, Severity::error, "expected-close",
+           "expected '" + std::string(1, close) + "' after " + std::string(after) + ", got " +
+               describe_char(m_source.text(), p));
+    m_recover_at = p;
+    return false;
+}
+
+bool Parser::parse_string_body(RawEntry& entry, std::uint32_t& p, char close) {
+    skip_space(p);
+    RawField field;
+    if (is(p, k_identifier) && !ascii::is_digit(m_data[p])) field.name = scan_identifier(p);
+    if (field.name.empty()) {
+        report(p, Severity::error, "expected-macro-name",
+               "expected a macro name in @string, got " + describe_char(m_source.text(), p));
+        m_recover_at = p;
+        return false;
+    }
+    skip_space(p);
+    if (at(p) != '=') {
+        report(p, Severity::error, "expected-equals",
+               "expected '=' after the macro name '" +
+                   std::string(field.name.in(m_source.text())) + "', got " +
+                   describe_char(m_source.text(), p));
+        m_recover_at = p;
+        return false;
+    }
+    ++p;
+    skip_space(p);
+    if (!parse_value(field, p)) return false;
+    m_db.mutable_fields().push_back(field);
+    (void)entry;
+    return expect_close(p, close, "the @string definition");
+}
+
+bool Parser::parse_preamble_body(RawEntry& entry, std::uint32_t& p, char close) {
+    (void)entry;
+    skip_space(p);
+    RawField field;
+    field.name = {p, p};
+    if (!parse_value(field, p)) return false;
+    m_db.mutable_fields().push_back(field);
+    return expect_close(p, close, "the @preamble value");
+}
+
+} // namespace
+
+RawDatabase parse(const SourceFile& source) {
+    RawDatabase database(source);
+    // Typical files average one block per ~400 bytes and ~12 fields per entry.
+    database.mutable_blocks().reserve(source.size() / 400 + 16);
+    database.mutable_entries().reserve(source.size() / 800 + 16);
+    database.mutable_fields().reserve(source.size() / 60 + 16);
+    database.mutable_parts().reserve(source.size() / 55 + 16);
+    Parser(source, database).run();
+    return database;
+}
+
+} // namespace bibkit::bibtex

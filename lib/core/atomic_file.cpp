@@ -1,0 +1,79 @@
+#include <bibkit/core/atomic_file.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace bibkit {
+
+namespace {
+
+std::string directory_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return path.substr(0, slash);
+}
+
+std::string base_name_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool write_all(int fd, std::string_view contents) {
+    while (!contents.empty()) {
+        ssize_t n = ::write(fd, contents.data(), contents.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        contents.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
+
+Expected<WriteOk, IoError> write_file_atomically(const std::string& path, std::string_view contents) {
+    std::string directory = directory_of(path);
+    std::string temporary = directory + "/." + base_name_of(path) + ".bibkit-XXXXXX";
+    int fd = ::mkstemp(temporary.data());
+    if (fd < 0) return unexpected(IoError{path, std::strerror(errno)});
+    auto fail = [&](int error_number) -> Expected<WriteOk, IoError> {
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        return unexpected(IoError{path, std::strerror(error_number)});
+    };
+    // Keep the permissions of the file being replaced; a new file gets the usual 0666 & ~umask.
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0) {
+        if (::fchmod(fd, existing.st_mode & 07777) != 0) return fail(errno);
+    } else {
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        if (::fchmod(fd, 0666 & ~mask) != 0) return fail(errno);
+    }
+    if (!write_all(fd, contents)) return fail(errno);
+    if (::fsync(fd) != 0) return fail(errno);
+    if (::close(fd) != 0) {
+        int saved = errno;
+        ::unlink(temporary.c_str());
+        return unexpected(IoError{path, std::strerror(saved)});
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(temporary.c_str());
+        return unexpected(IoError{path, std::strerror(saved)});
+    }
+    // Make the rename itself durable.
+    int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        ::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+    return WriteOk{};
+}
+
+} // namespace bibkit

@@ -1,0 +1,148 @@
+#include <bibkit/core/source_file.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <iostream>
+#include <iterator>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace bibkit {
+
+namespace {
+
+IoError io_error(const std::string& path, int error_number) {
+    return {path, std::strerror(error_number)};
+}
+
+Expected<std::string, IoError> read_stream(int fd, const std::string& name) {
+    std::string text;
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return unexpected(io_error(name, errno));
+        }
+        text.append(buffer, static_cast<std::size_t>(n));
+        if (text.size() > k_max_source_size) return unexpected(IoError{name, "file too large"});
+    }
+    return text;
+}
+
+} // namespace
+
+Expected<SourceFile, IoError> SourceFile::open(const std::string& path) {
+    if (path == "-") {
+        auto text = read_stream(STDIN_FILENO, "<stdin>");
+        if (!text) return unexpected(text.error());
+        return from_string("<stdin>", std::move(*text));
+    }
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return unexpected(io_error(path, errno));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        int saved = errno;
+        ::close(fd);
+        return unexpected(io_error(path, saved));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        ::close(fd);
+        return unexpected(IoError{path, "is a directory"});
+    }
+    if (!S_ISREG(info.st_mode) || info.st_size == 0) {
+        // Pipes, devices and empty files cannot (or need not) be mapped.
+        auto text = read_stream(fd, path);
+        ::close(fd);
+        if (!text) return unexpected(text.error());
+        return from_string(path, std::move(*text));
+    }
+    auto size = static_cast<std::uint64_t>(info.st_size);
+    if (size > k_max_source_size) {
+        ::close(fd);
+        return unexpected(IoError{path, "file too large (the limit is 4 GiB)"});
+    }
+    // MAP_POPULATE faults the pages in one batch: on virtual machines each fault is costly.
+    void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    int saved = errno;
+    ::close(fd);
+    if (mapping == MAP_FAILED) return unexpected(io_error(path, saved));
+    ::madvise(mapping, size, MADV_SEQUENTIAL);
+    SourceFile file;
+    file.m_name = path;
+    file.m_mapping = mapping;
+    file.m_mapping_size = size;
+    file.m_text = std::string_view(static_cast<const char*>(mapping), size);
+    return file;
+}
+
+SourceFile SourceFile::from_string(std::string name, std::string text) {
+    SourceFile file;
+    file.m_name = std::move(name);
+    file.m_owned = std::move(text);
+    file.m_text = file.m_owned;
+    return file;
+}
+
+SourceFile::SourceFile(SourceFile&& other) noexcept { *this = std::move(other); }
+
+SourceFile& SourceFile::operator=(SourceFile&& other) noexcept {
+    if (this == &other) return *this;
+    if (m_mapping) ::munmap(m_mapping, m_mapping_size);
+    m_name = std::move(other.m_name);
+    bool owned = other.m_mapping == nullptr;
+    m_owned = std::move(other.m_owned);
+    m_mapping = std::exchange(other.m_mapping, nullptr);
+    m_mapping_size = std::exchange(other.m_mapping_size, 0);
+    // A moved std::string may carry its small buffer along, so re-point the view.
+    m_text = owned ? std::string_view(m_owned) : other.m_text;
+    other.m_text = {};
+    m_line_starts = std::move(other.m_line_starts);
+    return *this;
+}
+
+SourceFile::~SourceFile() {
+    if (m_mapping) ::munmap(m_mapping, m_mapping_size);
+}
+
+void SourceFile::build_line_index() const {
+    m_line_starts.push_back(0);
+    const char* begin = m_text.data();
+    const char* end = begin + m_text.size();
+    for (const char* p = begin; p < end;) {
+        const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!hit) break;
+        p = static_cast<const char*>(hit) + 1;
+        m_line_starts.push_back(static_cast<std::uint32_t>(p - begin));
+    }
+}
+
+LineColumn SourceFile::line_column(std::uint32_t offset) const {
+    if (m_line_starts.empty()) build_line_index();
+    offset = std::min<std::uint32_t>(offset, size());
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    auto line_index = static_cast<std::uint32_t>(std::distance(m_line_starts.begin(), it) - 1);
+    std::uint32_t line_start = m_line_starts[line_index];
+    std::uint32_t column = 1;
+    for (std::uint32_t i = line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+    return {line_index + 1, column};
+}
+
+std::string_view SourceFile::line_at(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, size());
+    std::size_t start = m_text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    start = (start == std::string_view::npos || (offset > 0 && start >= offset)) ? 0 : start + 1;
+    if (offset == 0) start = 0;
+    std::size_t end = m_text.find('\n', offset);
+    if (end == std::string_view::npos) end = m_text.size();
+    std::string_view line = m_text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+}
+
+} // namespace bibkit

@@ -1,0 +1,29 @@
+#pragma once
+// `bibkit check`: read files and report every problem, as text or as JSON.
+
+#include <bibkit/bibtex/bibliography.hpp>
+#include <bibkit/core/diagnostic.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bibkit::bibtex {
+
+struct CheckReport {
+    std::vector<std::string> files;
+    std::size_t entries = 0;
+    std::vector<Diagnostic> diagnostics; // in file order, then by position
+
+    std::size_t errors() const { return count_errors(diagnostics); }
+    std::size_t warnings() const { return diagnostics.size() - errors(); }
+};
+
+CheckReport check(const Bibliography& bibliography);
+
+// {"files":[…],"entries":N,"diagnostics":[{"severity","file","line","column","key","code","message"}]}
+std::string to_json(const CheckReport& report);
+
+// Compiler-style lines with the source line and a caret, then a one-line summary.
+std::string to_text(const CheckReport& report);
+
+} // namespace bibkit::bibtex

@@ -1,0 +1,51 @@
+#pragma once
+// BibTeX's reading of one or more files: @string macros expanded in order, whitespace collapsed,
+// names case-folded, duplicates resolved (the first wins). Entries keep a link to their syntax.
+
+#include <bibkit/bibtex/syntax.hpp>
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace bibkit::bibtex {
+
+struct Field {
+    std::string name;  // lower-cased
+    std::string value; // macros expanded, whitespace collapsed, LaTeX as written
+};
+
+struct Entry {
+    std::string type; // lower-cased
+    std::string key;  // as written
+    std::vector<Field> fields; // in source order, duplicates dropped
+    std::uint32_t file = 0;    // index of the RawDatabase it came from
+    std::uint32_t raw_entry = 0;
+    bool complete = true;      // false when a syntax error cut it short
+
+    const Field* find(std::string_view name) const;
+};
+
+enum class ValueMode {
+    build,      // compute every field value
+    check_only, // only diagnostics and entry skeletons (keys, types): what `check` needs
+};
+
+struct Database {
+    std::vector<Entry> entries; // empty in ValueMode::check_only
+    std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)
+    std::vector<std::string> preambles;
+    std::vector<Diagnostic> diagnostics; // the syntax diagnostics of every file, then resolution's
+
+    std::size_t error_count() const { return count_errors(diagnostics); }
+};
+
+// Resolves files in order, as BibTeX reads several \bibdata files: macros defined in an earlier
+// file are visible in later ones, and a key repeated across files is a duplicate.
+Database resolve(std::span<const RawDatabase> files, ValueMode mode = ValueMode::build);
+
+// The expanded, collapsed text of one field of a raw entry, given the macros in force.
+// Exposed for the formatter, which sorts by resolved values without resolving everything.
+std::string month_macro_value(std::string_view name);
+
+} // namespace bibkit::bibtex

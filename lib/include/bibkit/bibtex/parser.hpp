@@ -1,0 +1,12 @@
+#pragma once
+// Reads BibTeX 0.99d's language into the lossless syntax layer. Never fails: syntax errors become
+// diagnostics, and reading resumes at the next entry that starts a line.
+
+#include <bibkit/bibtex/syntax.hpp>
+
+namespace bibkit::bibtex {
+
+// The result views into source, which must outlive it.
+RawDatabase parse(const SourceFile& source);
+
+} // namespace bibkit::bibtex

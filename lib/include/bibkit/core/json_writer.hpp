@@ -1,0 +1,40 @@
+#pragma once
+// A streaming JSON writer: output is built directly into a string, with no document tree.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bibkit {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out, bool pretty = false) : m_out(out), m_pretty(pretty) {}
+
+    void begin_object();
+    void end_object();
+    void begin_array();
+    void end_array();
+    void key(std::string_view name);
+    void value(std::string_view text);
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(std::int64_t number);
+    void value(bool flag);
+    void null();
+
+private:
+    void before_value();
+    void newline();
+    void close(char bracket);
+
+    std::string& m_out;
+    bool m_pretty;
+    bool m_after_key = false;
+    std::vector<bool> m_has_items; // one level per open container
+};
+
+// Appends text as a quoted JSON string; invalid UTF-8 bytes become U+FFFD.
+void append_json_string(std::string& out, std::string_view text);
+
+} // namespace bibkit

@@ -1,0 +1,58 @@
+#pragma once
+// One input file's bytes, read once and kept for the life of everything that views into it.
+
+#include <bibkit/core/expected.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bibkit {
+
+struct LineColumn {
+    std::uint32_t line = 0;   // 1-based
+    std::uint32_t column = 0; // 1-based, in Unicode code points
+};
+
+struct IoError {
+    std::string path;
+    std::string message;
+};
+
+// Offsets into a source are 32-bit to keep syntax trees small; larger inputs are refused.
+inline constexpr std::uint64_t k_max_source_size = 0xFFFFFFF0u;
+
+class SourceFile {
+public:
+    // Reads a file ("-" is standard input). Regular files are memory-mapped.
+    static Expected<SourceFile, IoError> open(const std::string& path);
+    static SourceFile from_string(std::string name, std::string text);
+
+    SourceFile(SourceFile&&) noexcept;
+    SourceFile& operator=(SourceFile&&) noexcept;
+    ~SourceFile();
+
+    const std::string& name() const { return m_name; }
+    std::string_view text() const { return m_text; }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(m_text.size()); }
+
+    // Computed from a line index built on first use; cheap after that.
+    LineColumn line_column(std::uint32_t offset) const;
+    // The whole line holding offset, without its line break.
+    std::string_view line_at(std::uint32_t offset) const;
+
+private:
+    SourceFile() = default;
+    void build_line_index() const;
+
+    std::string m_name;
+    std::string m_owned;          // used when the text is not memory-mapped
+    void* m_mapping = nullptr;    // munmap'ed in the destructor
+    std::size_t m_mapping_size = 0;
+    std::string_view m_text;
+    mutable std::vector<std::uint32_t> m_line_starts;
+};
+
+} // namespace bibkit
