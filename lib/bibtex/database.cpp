@@ -2,17 +2,26 @@
 
 #include <bibkit/core/ascii.hpp>
 
+#include "name_table.hpp"
+
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace bibkit::bibtex {
 
 namespace {
 
-using MacroTable = std::unordered_map<std::string, std::string, ascii::CaseInsensitiveHash,
-                                      ascii::CaseInsensitiveEqual>;
+struct KeyOrigin {
+    const SourceFile* source = nullptr;
+    std::uint32_t offset = 0;
+};
+
+using MacroTable = NameTable<std::string, std::string>;
+// Keys view into the sources, which outlive resolution.
+using KeyIndex = NameTable<std::string_view, KeyOrigin>;
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months{{
     {"jan", "January"}, {"feb", "February"}, {"mar", "March"},     {"apr", "April"},
@@ -34,66 +43,23 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
     }
 }
 
-struct KeyOrigin {
-    const SourceFile* source;
-    std::uint32_t offset;
-};
-
-// Entry keys seen so far, case-insensitively. Open addressing over views into the sources: no
-// allocation per key, which matters at a hundred thousand entries.
-class KeyIndex {
-public:
-    // The origin of an earlier entry with this key, or nullptr after recording this one.
-    const KeyOrigin* insert(std::string_view key, KeyOrigin origin) {
-        if ((m_count + 1) * 4 > m_slots.size() * 3) grow();
-        std::size_t hash = ascii::CaseInsensitiveHash{}(key);
-        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
-            Slot& slot = m_slots[i];
-            if (!slot.used) {
-                slot = Slot{true, hash, key, origin};
-                ++m_count;
-                return nullptr;
-            }
-            if (slot.hash == hash && ascii::iequals(slot.key, key)) return &slot.origin;
-        }
-    }
-
-private:
-    struct Slot {
-        bool used = false;
-        std::size_t hash = 0;
-        std::string_view key;
-        KeyOrigin origin{};
-    };
-
-    void grow() {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        m_mask = m_slots.size() - 1;
-        for (const Slot& slot : old) {
-            if (!slot.used) continue;
-            std::size_t i = slot.hash & m_mask;
-            while (m_slots[i].used) i = (i + 1) & m_mask;
-            m_slots[i] = slot;
-        }
-    }
-
-    std::vector<Slot> m_slots;
-    std::size_t m_mask = 0;
-    std::size_t m_count = 0;
-};
-
 class Resolver {
 public:
     explicit Resolver(ValueMode mode) : m_mode(mode) {
-        for (auto [name, value] : k_months) m_macros.emplace(std::string(name), std::string(value));
+        for (auto [name, value] : k_months) m_macros.insert(name, std::string(value));
     }
 
     void add_file(const RawDatabase& file, std::uint32_t file_index);
+    void reserve(std::size_t entries) {
+        m_keys.reserve(entries);
+        if (m_mode == ValueMode::build) m_result.entries.reserve(entries);
+    }
     Database take() { return std::move(m_result); }
 
 private:
     std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
+    void expand_into(std::string& out, const RawDatabase& file, const RawField& field,
+                     std::string_view key);
     void check_macros(const RawDatabase& file, const RawField& field, std::string_view key);
     void add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index);
     void warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key);
@@ -105,6 +71,7 @@ private:
     MacroTable m_macros;
     KeyIndex m_keys;
     Database m_result;
+    std::string m_scratch;
 };
 
 void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key) {
@@ -115,26 +82,38 @@ void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part, st
 
 std::string Resolver::expand(const RawDatabase& file, const RawField& field, std::string_view key) {
     std::string out;
+    expand_into(out, file, field, key);
+    return out;
+}
+
+void Resolver::expand_into(std::string& out, const RawDatabase& file, const RawField& field,
+                           std::string_view key) {
     bool pending_space = false;
     for (const ValuePart& part : file.parts(field)) {
         if (part.kind == ValuePartKind::macro) {
-            auto it = m_macros.find(file.text(part.token));
-            if (it == m_macros.end()) {
+            const std::string* value = m_macros.find(file.text(part.token));
+            if (!value) {
                 warn_undefined(file, part, key);
                 continue;
             }
-            append_collapsed(out, it->second, pending_space);
+            append_collapsed(out, *value, pending_space);
         } else {
             append_collapsed(out, file.text(part.content()), pending_space);
         }
     }
-    return out;
 }
 
 void Resolver::check_macros(const RawDatabase& file, const RawField& field, std::string_view key) {
     for (const ValuePart& part : file.parts(field))
-        if (part.kind == ValuePartKind::macro && !m_macros.contains(file.text(part.token)))
+        if (part.kind == ValuePartKind::macro && !m_macros.find(file.text(part.token)))
             warn_undefined(file, part, key);
+}
+
+// Length and the case-folded first six bytes: equal names have equal signatures.
+std::uint64_t name_signature(std::string_view name) {
+    std::uint64_t signature = 0;
+    std::memcpy(&signature, name.data(), std::min<std::size_t>(name.size(), 6));
+    return (signature | 0x0000202020202020ull) ^ (std::uint64_t(name.size()) << 48);
 }
 
 // Calls on_unique for each field whose name was not seen earlier in the entry; later duplicates
@@ -143,9 +122,11 @@ template <class OnUnique>
 void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& raw, std::string_view key,
                                      OnUnique on_unique) {
     auto fields = file.fields(raw);
-    // Small entries dominate; a set only pays off for unusually many fields.
+    // Small entries dominate: compare cheap signatures (length and case-folded first bytes)
+    // pairwise, and only use a set for unusually many fields.
     std::unordered_set<std::string_view, ascii::CaseInsensitiveHash, ascii::CaseInsensitiveEqual> seen;
     bool use_set = fields.size() > 24;
+    std::uint64_t signatures[24];
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string_view name = file.text(fields[i].name);
         std::size_t first = i;
@@ -153,8 +134,10 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
             if (!seen.insert(name).second)
                 for (first = 0; !ascii::iequals(file.text(fields[first].name), name); ++first) {}
         } else {
+            std::uint64_t signature = name_signature(name);
+            signatures[i] = signature;
             for (std::size_t j = 0; j < i; ++j)
-                if (ascii::iequals(file.text(fields[j].name), name)) {
+                if (signatures[j] == signature && ascii::iequals(file.text(fields[j].name), name)) {
                     first = j;
                     break;
                 }
@@ -176,7 +159,8 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
 void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index) {
     const RawEntry& raw = file.entries()[raw_index];
     std::string_view key = file.text(raw.key);
-    if (const KeyOrigin* earlier = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin})) {
+    auto [earlier, inserted] = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin});
+    if (!inserted) {
         const KeyOrigin& first = *earlier;
         LineColumn where = first.source->line_column(first.offset);
         std::string place = (first.source == &file.source() ? std::string() : first.source->name() + ":") +
@@ -222,18 +206,24 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
             const RawEntry& raw = file.entries()[block.entry];
             if (raw.field_count == 0) break; // broken definition, already reported
             const RawField& field = file.fields(raw)[0];
-            std::string name(file.text(field.name));
-            std::string value = expand(file, field, {});
+            std::string_view name = file.text(field.name);
+            m_scratch.clear();
+            expand_into(m_scratch, file, field, {});
             // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
-            auto [it, inserted] = m_macros.try_emplace(name, value);
-            if (!inserted && it->second != value) {
+            // Files concatenated from several sources redefine the same macros many times over,
+            // so the common case (same value) must not allocate.
+            auto [value, inserted] = m_macros.insert(name, std::string());
+            if (inserted) {
+                *value = m_scratch;
+            } else if (*value != m_scratch) {
                 bool predefined = false;
-                for (auto [month, full] : k_months) predefined |= ascii::iequals(month, name) && full == it->second;
+                for (auto [month, full] : k_months)
+                    predefined |= ascii::iequals(month, name) && full == *value;
                 if (!predefined)
                     m_result.diagnostics.push_back(make_diagnostic(
                         file.source(), field.name.begin, Severity::warning, "macro-redefined",
-                        "macro '" + name + "' is redefined with a different value"));
-                it->second = std::move(value);
+                        "macro '" + std::string(name) + "' is redefined with a different value"));
+                *value = m_scratch;
             }
             break;
         }
@@ -265,6 +255,9 @@ std::string month_macro_value(std::string_view name) {
 
 Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
     Resolver resolver(mode);
+    std::size_t entries = 0;
+    for (const RawDatabase& file : files) entries += file.entries().size();
+    resolver.reserve(entries);
     for (std::size_t i = 0; i < files.size(); ++i)
         resolver.add_file(files[i], static_cast<std::uint32_t>(i));
     return resolver.take();

@@ -101,7 +101,7 @@ SourceFile& SourceFile::operator=(SourceFile&& other) noexcept {
     // A moved std::string may carry its small buffer along, so re-point the view.
     m_text = owned ? std::string_view(m_owned) : other.m_text;
     other.m_text = {};
-    m_line_starts = std::move(other.m_line_starts);
+    m_lines_before_block = std::move(other.m_lines_before_block);
     return *this;
 }
 
@@ -109,28 +109,42 @@ SourceFile::~SourceFile() {
     if (m_mapping) ::munmap(m_mapping, m_mapping_size);
 }
 
+namespace {
+constexpr std::uint32_t k_line_block = 1024;
+
+// Written as a plain loop over bytes so that the compiler vectorizes it.
+std::uint32_t count_newlines(const char* begin, const char* end) {
+    std::uint32_t count = 0;
+    for (const char* p = begin; p < end; ++p) count += *p == '\n';
+    return count;
+}
+}
+
 void SourceFile::build_line_index() const {
-    m_line_starts.push_back(0);
-    const char* begin = m_text.data();
-    const char* end = begin + m_text.size();
-    for (const char* p = begin; p < end;) {
-        const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (!hit) break;
-        p = static_cast<const char*>(hit) + 1;
-        m_line_starts.push_back(static_cast<std::uint32_t>(p - begin));
+    std::size_t blocks = m_text.size() / k_line_block + 1;
+    m_lines_before_block.resize(blocks);
+    std::uint32_t lines = 0;
+    for (std::size_t b = 0; b < blocks; ++b) {
+        m_lines_before_block[b] = lines;
+        std::size_t begin = b * k_line_block;
+        std::size_t end = std::min(begin + k_line_block, m_text.size());
+        lines += count_newlines(m_text.data() + begin, m_text.data() + end);
     }
 }
 
 LineColumn SourceFile::line_column(std::uint32_t offset) const {
-    if (m_line_starts.empty()) build_line_index();
+    if (m_lines_before_block.empty()) build_line_index();
     offset = std::min<std::uint32_t>(offset, size());
-    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-    auto line_index = static_cast<std::uint32_t>(std::distance(m_line_starts.begin(), it) - 1);
-    std::uint32_t line_start = m_line_starts[line_index];
+    std::size_t block = offset / k_line_block;
+    std::size_t block_begin = block * k_line_block;
+    std::uint32_t newlines = count_newlines(m_text.data() + block_begin, m_text.data() + offset);
+    std::uint32_t line = m_lines_before_block[block] + newlines + 1;
+    std::size_t line_start = offset == 0 ? std::string_view::npos : m_text.rfind('\n', offset - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     std::uint32_t column = 1;
-    for (std::uint32_t i = line_start; i < offset; ++i)
+    for (std::size_t i = line_start; i < offset; ++i)
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
-    return {line_index + 1, column};
+    return {line, column};
 }
 
 std::string_view SourceFile::line_at(std::uint32_t offset) const {

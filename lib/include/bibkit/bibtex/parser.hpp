@@ -6,7 +6,12 @@
 
 namespace bibkit::bibtex {
 
+enum class Threading {
+    automatic, // large inputs are read in two halves in parallel; the result is identical
+    single,
+};
+
 // The result views into source, which must outlive it.
-RawDatabase parse(const SourceFile& source);
+RawDatabase parse(const SourceFile& source, Threading threading = Threading::automatic);
 
 } // namespace bibkit::bibtex

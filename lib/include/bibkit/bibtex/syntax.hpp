@@ -3,6 +3,7 @@
 // Blocks tile the file, so printing their spans in order gives back the input byte for byte.
 
 #include <bibkit/core/diagnostic.hpp>
+#include <bibkit/core/huge_page_allocator.hpp>
 #include <bibkit/core/source_file.hpp>
 
 #include <cstdint>
@@ -49,7 +50,6 @@ struct ValuePart {
 
 struct RawField {
     Span name;  // empty for @preamble's value
-    Span value; // from the first part to the end of the last one, '#' and spaces included
     std::uint32_t first_part = 0;
     std::uint32_t part_count = 0;
 };
@@ -83,24 +83,30 @@ public:
     std::span<const RawField> fields(const RawEntry& entry) const {
         return std::span<const RawField>(m_fields).subspan(entry.first_field, entry.field_count);
     }
+    // From the first part to the end of the last one, '#' and spaces included.
+    Span value_span(const RawField& field) const {
+        if (field.part_count == 0) return {field.name.end, field.name.end};
+        return {m_parts[field.first_part].token.begin,
+                m_parts[field.first_part + field.part_count - 1].token.end};
+    }
     std::span<const ValuePart> parts(const RawField& field) const {
         return std::span<const ValuePart>(m_parts).subspan(field.first_part, field.part_count);
     }
     const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
 
     // Building (used by the parser).
-    std::vector<Block>& mutable_blocks() { return m_blocks; }
-    std::vector<RawEntry>& mutable_entries() { return m_entries; }
-    std::vector<RawField>& mutable_fields() { return m_fields; }
-    std::vector<ValuePart>& mutable_parts() { return m_parts; }
+    BigVector<Block>& mutable_blocks() { return m_blocks; }
+    BigVector<RawEntry>& mutable_entries() { return m_entries; }
+    BigVector<RawField>& mutable_fields() { return m_fields; }
+    BigVector<ValuePart>& mutable_parts() { return m_parts; }
     std::vector<Diagnostic>& mutable_diagnostics() { return m_diagnostics; }
 
 private:
     const SourceFile* m_source;
-    std::vector<Block> m_blocks;
-    std::vector<RawEntry> m_entries;
-    std::vector<RawField> m_fields;
-    std::vector<ValuePart> m_parts;
+    BigVector<Block> m_blocks;
+    BigVector<RawEntry> m_entries;
+    BigVector<RawField> m_fields;
+    BigVector<ValuePart> m_parts;
     std::vector<Diagnostic> m_diagnostics;
 };
 

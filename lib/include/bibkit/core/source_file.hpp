@@ -38,8 +38,12 @@ public:
     std::string_view text() const { return m_text; }
     std::uint32_t size() const { return static_cast<std::uint32_t>(m_text.size()); }
 
-    // Computed from a line index built on first use; cheap after that.
+    // Computed from a line index built on first use; cheap after that. Not thread-safe.
     LineColumn line_column(std::uint32_t offset) const;
+    // Builds the line index now, so that line_column can then be called from several threads.
+    void index_lines() const {
+        if (m_lines_before_block.empty()) build_line_index();
+    }
     // The whole line holding offset, without its line break.
     std::string_view line_at(std::uint32_t offset) const;
 
@@ -52,7 +56,9 @@ private:
     void* m_mapping = nullptr;    // munmap'ed in the destructor
     std::size_t m_mapping_size = 0;
     std::string_view m_text;
-    mutable std::vector<std::uint32_t> m_line_starts;
+    // Lines begun before each 4 KiB block: a small index that is quick to build (one vectorized
+    // count over the text) and answers a query by counting within one block.
+    mutable std::vector<std::uint32_t> m_lines_before_block;
 };
 
 } // namespace bibkit
