@@ -103,6 +103,7 @@ private:
     std::string_view m_key;        // key of the entry being read, for diagnostics
     std::uint32_t m_open = 0;      // offset of the current entry's opening delimiter
     std::uint32_t m_recover_at = 0; // where reading resumes after an error
+    std::size_t m_first_field = 0;  // the current entry's first field
 };
 
 // The next '{', '}', '"' or newline at or after i. Values are most of a file's bytes, so this
@@ -238,6 +239,7 @@ std::uint32_t Parser::parse_command(std::uint32_t at_pos, Command command, Span 
     entry.type = type;
     entry.open_delimiter = m_data[open];
     entry.first_field = static_cast<std::uint32_t>(m_db.mutable_fields().size());
+    m_first_field = entry.first_field;
     char close = entry.open_delimiter == '{' ? '}' : ')';
     m_open = open;
     m_key = {};
@@ -268,9 +270,21 @@ void Parser::report_unclosed(std::uint32_t p) {
                "this entry is never closed: end of file reached");
         return;
     }
+    std::string next_line = std::to_string(m_source.line_column(p).line);
+    auto& fields = m_db.mutable_fields();
+    if (fields.size() > m_first_field) {
+        // The usual cause: the last value opened a brace it never closed, so it swallowed the
+        // entry's closing brace. Point at that value, where the fix is.
+        const RawField& last = fields.back();
+        const ValuePart& first_part = m_db.mutable_parts()[last.first_part];
+        report(first_part.token.begin, Severity::error, "unterminated-entry",
+               "the entry is not closed before the next entry (line " + next_line +
+                   "); the value of '" + std::string(last.name.in(m_source.text())) +
+                   "' probably has an unbalanced brace");
+        return;
+    }
     report(p, Severity::error, "unterminated-entry",
-           "the entry is not closed before the next one starts; a brace in one of its values is "
-           "probably unbalanced");
+           "the entry is not closed before the next entry starts here");
 }
 
 bool Parser::parse_entry_body(RawEntry& entry, std::uint32_t& p, char close) {
