@@ -3,10 +3,28 @@
 #include <bibkit/core/atomic_file.hpp>
 #include <bibkit/core/exit_code.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 namespace bibkit::cli {
+
+std::vector<std::string> normalize_spellings(int argc, char** argv) {
+    std::vector<std::string> arguments;
+    bool options_ended = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string argument = argv[i];
+        if (argument == "--") options_ended = true;
+        if (!options_ended && argument.size() > 2 && argument.starts_with("--")) {
+            std::size_t name_end = std::min(argument.find('='), argument.size());
+            for (std::size_t k = 2; k < name_end; ++k)
+                if (argument[k] == '_') argument[k] = '-';
+        }
+        arguments.push_back(std::move(argument));
+    }
+    std::reverse(arguments.begin(), arguments.end());
+    return arguments;
+}
 
 std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths) {
     auto bibliography = bibtex::Bibliography::read(paths);

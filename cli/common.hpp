@@ -10,6 +10,10 @@
 
 namespace bibkit::cli {
 
+// jekyll-scholar users write `--group_by`; every long option also accepts underscores. Returns the
+// arguments in the reversed order CLI11's parse(std::vector) expects.
+std::vector<std::string> normalize_spellings(int argc, char** argv);
+
 // Reads the files, or prints "bibkit: PATH: reason" and returns nothing (exit code 3).
 std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths);
 

@@ -84,7 +84,7 @@ int run_format(const FormatCommandOptions& o) {
         bibtex::format_file(file, options, out);
         bool changed = out != file.text();
         if (o.check) {
-            if (changed) std::cout << file.source().name() << ": would be reformatted\n";
+            if (changed) combined += file.source().name() + ": would be reformatted\n";
             would_change |= changed;
         } else if (o.in_place) {
             if (!changed) continue; // leave the file (and its modification time) alone
@@ -98,7 +98,7 @@ int run_format(const FormatCommandOptions& o) {
         }
     }
     print_diagnostics(diagnostics);
-    if (!o.in_place && !o.check && !write_output(o.output, combined)) return to_int(ExitCode::io);
+    if (!o.in_place && !write_output(o.check ? "" : o.output, combined)) return to_int(ExitCode::io);
     if (would_change) return to_int(ExitCode::problems);
     return problems_exit_code(diagnostics);
 }

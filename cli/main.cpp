@@ -1,9 +1,12 @@
 #include "commands.hpp"
+#include "common.hpp"
 
 #include <bibkit/core/exit_code.hpp>
 
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
     using namespace bibkit;
@@ -18,8 +21,9 @@ int main(int argc, char** argv) {
     add(cli::add_check_command);
     add(cli::add_convert_command);
     add(cli::add_format_command);
+    std::vector<std::string> arguments = cli::normalize_spellings(argc, argv);
     try {
-        app.parse(argc, argv);
+        app.parse(arguments);
     } catch (const CLI::ParseError& error) {
         int code = app.exit(error);
         return code == 0 ? 0 : to_int(ExitCode::usage);

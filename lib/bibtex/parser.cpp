@@ -186,8 +186,10 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
             std::string what = type.empty() ? "an entry type after '@'"
                                             : "'{' or '(' after '@" + std::string(type_text) + "'";
             m_key = {};
-            report(type.empty() ? p : open, line_start ? Severity::error : Severity::warning,
-                   "stray-at",
+            // Point where the delimiter was due, on the '@' line, even when the next text
+            // shown ("got …") is on a later line.
+            std::uint32_t where = type.empty() ? p : type.end;
+            report(where, line_start ? Severity::error : Severity::warning, "stray-at",
                    "expected " + what + ", got " + describe_char(m_source.text(), type.empty() ? p : open) +
                        "; the text is skipped");
             pos = at_pos + 1;

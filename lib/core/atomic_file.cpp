@@ -1,6 +1,7 @@
 #include <bibkit/core/atomic_file.hpp>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,7 +37,17 @@ bool write_all(int fd, std::string_view contents) {
 
 } // namespace
 
-Expected<WriteOk, IoError> write_file_atomically(const std::string& path, std::string_view contents) {
+Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
+                                                 std::string_view contents) {
+    // Replacing a symbolic link would cut it; write to the file it points to instead.
+    std::string path = requested;
+    struct stat link {};
+    if (::lstat(requested.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+        char* resolved = ::realpath(requested.c_str(), nullptr);
+        if (!resolved) return unexpected(IoError{requested, std::strerror(errno)});
+        path = resolved;
+        std::free(resolved);
+    }
     std::string directory = directory_of(path);
     std::string temporary = directory + "/." + base_name_of(path) + ".bibkit-XXXXXX";
     int fd = ::mkstemp(temporary.data());
