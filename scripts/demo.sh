@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main job on the example researcher's data in data/: check every file, then convert and
+# tidy the publication list. Results go to out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)" --target bibkit_cli
+bibkit=build/release/cli/bibkit
+mkdir -p out
+
+echo "== bibkit check data/*.bib"
+"$bibkit" check data/papers.bib data/talks.bib data/news.bib data/teaching.bib
+
+echo "== bibkit convert data/papers.bib --to json -o out/papers.json"
+"$bibkit" convert data/papers.bib --to json -o out/papers.json
+echo "   $(grep -c '"key"' out/papers.json) entries written to out/papers.json"
+
+echo "== bibkit format data/papers.bib --sort year --descending -o out/papers.formatted.bib"
+"$bibkit" format data/papers.bib --sort year --descending -o out/papers.formatted.bib
+echo "   out/papers.formatted.bib: $(grep -c '^@' out/papers.formatted.bib) blocks"
+
+echo "== bibkit convert data/papers.bib --to bibtex --lossless (byte-identical round trip)"
+"$bibkit" convert data/papers.bib --to bibtex --lossless -o out/papers.lossless.bib
+cmp data/papers.bib out/papers.lossless.bib && echo "   identical"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what bibkit needs from Debian packages, and nothing when it is all there already.
+#   scripts/setup.sh build   compilers, CMake and the libraries (for the demo)
+#   scripts/setup.sh test    build + GoogleTest, Google Benchmark, BibTeX (the oracle), mandoc
+#   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
+set -euo pipefail
+
+level=${1:-test}
+packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev)
+case "$level" in
+build) ;;
+test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time) ;;
+fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time
+                 clang libclang-rt-14-dev) ;;
+*) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
