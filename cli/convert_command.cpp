@@ -28,6 +28,11 @@ int run_convert(const ConvertOptions& options) {
     auto bibliography = read_bibliography(options.files);
     if (!bibliography) return to_int(ExitCode::io);
     std::string out;
+    // Output is about the size of the input (JSON a little more): reserving once avoids copying
+    // a growing buffer over and over.
+    std::size_t input_size = 0;
+    for (const auto& file : bibliography->files()) input_size += file.text().size();
+    out.reserve(input_size + input_size / 2 + 4096);
     std::vector<Diagnostic> diagnostics;
     if (options.lossless) {
         for (const auto& file : bibliography->files()) {

@@ -19,7 +19,8 @@ struct KeyOrigin {
     std::uint32_t offset = 0;
 };
 
-using MacroTable = NameTable<std::string, std::string>;
+// Names and values live in the database's arena (or the input), so views into them stay valid.
+using MacroTable = NameTable<std::string_view, std::string_view>;
 // Keys view into the sources, which outlive resolution.
 using KeyIndex = NameTable<std::string_view, KeyOrigin>;
 
@@ -32,21 +33,48 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months
 // Appends text to out, turning every run of white space into one space and dropping leading
 // space; `pending_space` carries a run across parts so that "A " # " B" gives "A B".
 void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
-    for (char c : text) {
-        if (ascii::is_space(c)) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (ascii::is_space(text[i])) {
             pending_space = true;
+            ++i;
             continue;
         }
+        std::size_t run = i;
+        while (run < text.size() && !ascii::is_space(text[run])) ++run;
         if (pending_space && !out.empty()) out += ' ';
         pending_space = false;
-        out += c;
+        out.append(text.substr(i, run - i));
+        i = run;
     }
+}
+
+// True when BibTeX's collapsing leaves the text unchanged: no white space at either end and
+// only single spaces inside.
+bool already_collapsed(std::string_view text) {
+    if (text.empty()) return true;
+    if (ascii::is_space(text.front()) || ascii::is_space(text.back())) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == ' ') {
+            if (ascii::is_space(text[i + 1])) return false;
+        } else if (ascii::is_space(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_lower(std::string_view text) {
+    for (char c : text)
+        if (c >= 'A' && c <= 'Z') return false;
+    return true;
 }
 
 class Resolver {
 public:
     explicit Resolver(ValueMode mode) : m_mode(mode) {
-        for (auto [name, value] : k_months) m_macros.insert(name, std::string(value));
+        for (auto [name, value] : k_months) m_macros.insert(name, value);
     }
 
     void add_file(const RawDatabase& file, std::uint32_t file_index);
@@ -60,6 +88,8 @@ private:
     std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
     void expand_into(std::string& out, const RawDatabase& file, const RawField& field,
                      std::string_view key);
+    std::string_view value_view(const RawDatabase& file, const RawField& field, std::string_view key);
+    std::string_view lowered_view(std::string_view name);
     void check_macros(const RawDatabase& file, const RawField& field, std::string_view key);
     void add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index);
     void warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key);
@@ -91,7 +121,7 @@ void Resolver::expand_into(std::string& out, const RawDatabase& file, const RawF
     bool pending_space = false;
     for (const ValuePart& part : file.parts(field)) {
         if (part.kind == ValuePartKind::macro) {
-            const std::string* value = m_macros.find(file.text(part.token));
+            const std::string_view* value = m_macros.find(file.text(part.token));
             if (!value) {
                 warn_undefined(file, part, key);
                 continue;
@@ -101,6 +131,29 @@ void Resolver::expand_into(std::string& out, const RawDatabase& file, const RawF
             append_collapsed(out, file.text(part.content()), pending_space);
         }
     }
+}
+
+// The field's value as a view: into the input when it is written as one plain, collapsed part
+// (most values are), into the macro table for a lone macro, else built into the arena.
+std::string_view Resolver::value_view(const RawDatabase& file, const RawField& field,
+                                      std::string_view key) {
+    auto parts = file.parts(field);
+    if (parts.size() == 1) {
+        const ValuePart& part = parts[0];
+        if (part.kind == ValuePartKind::macro) {
+            if (const std::string_view* value = m_macros.find(file.text(part.token))) return *value;
+        } else if (std::string_view text = file.text(part.content()); already_collapsed(text)) {
+            return text;
+        }
+    }
+    m_scratch.clear();
+    expand_into(m_scratch, file, field, key);
+    return m_result.text.copy(m_scratch);
+}
+
+std::string_view Resolver::lowered_view(std::string_view name) {
+    if (is_lower(name)) return name;
+    return m_result.text.copy(ascii::lowered(name));
 }
 
 void Resolver::check_macros(const RawDatabase& file, const RawField& field, std::string_view key) {
@@ -184,14 +237,14 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std:
     }
 
     Entry entry;
-    entry.type = ascii::lowered(file.text(raw.type));
-    entry.key = std::string(key);
+    entry.type = lowered_view(file.text(raw.type));
+    entry.key = key;
     entry.file = file_index;
     entry.raw_entry = raw_index;
     entry.complete = raw.complete;
     entry.fields.reserve(raw.field_count);
     for_each_unique_field(file, raw, key, [&](const RawField& field) {
-        entry.fields.push_back(Field{ascii::lowered(file.text(field.name)), expand(file, field, key)});
+        entry.fields.push_back(Field{lowered_view(file.text(field.name)), value_view(file, field, key)});
     });
     m_result.entries.push_back(std::move(entry));
 }
@@ -212,9 +265,9 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
             // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
             // Files concatenated from several sources redefine the same macros many times over,
             // so the common case (same value) must not allocate.
-            auto [value, inserted] = m_macros.insert(name, std::string());
+            auto [value, inserted] = m_macros.insert(name, std::string_view());
             if (inserted) {
-                *value = m_scratch;
+                *value = m_result.text.copy(m_scratch);
             } else if (*value != m_scratch) {
                 bool predefined = false;
                 for (auto [month, full] : k_months)
@@ -223,7 +276,7 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
                     m_result.diagnostics.push_back(make_diagnostic(
                         file.source(), field.name.begin, Severity::warning, "macro-redefined",
                         "macro '" + std::string(name) + "' is redefined with a different value"));
-                *value = m_scratch;
+                *value = m_result.text.copy(m_scratch);
             }
             break;
         }

@@ -26,10 +26,22 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 } // namespace
 
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F; }
+
+} // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     for (std::size_t i = 0; i < text.size();) {
+        // Most text needs no escaping: copy it in runs.
+        std::size_t run = i;
+        while (run < text.size() && !needs_escape(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.substr(i, run - i));
+        i = run;
+        if (i >= text.size()) break;
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             std::size_t length = utf8_sequence_length(text, i);
@@ -51,13 +63,9 @@ void append_json_string(std::string& out, std::string_view text) {
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
         default:
-            if (c < 0x20 || c == 0x7F) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-            } else {
-                out += static_cast<char>(c);
-            }
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
         }
         ++i;
     }

@@ -36,10 +36,10 @@ std::vector<Expectation> load_expectations() {
 }
 
 // Where bibkit deliberately reads differently (corpora/edge/README.md).
-const std::map<std::string, std::set<std::string>> k_keys_bibtex_reads_but_we_skip = {
+const std::map<std::string, std::set<std::string, std::less<>>> k_keys_bibtex_reads_but_we_skip = {
     {"E02_comment_braced.bib", {"hidden"}}, // @comment{…} skips its body; BibTeX ignores @comment
 };
-const std::map<std::string, std::set<std::string>> k_keys_we_keep_but_bibtex_loses = {
+const std::map<std::string, std::set<std::string, std::less<>>> k_keys_we_keep_but_bibtex_loses = {
     {"E10_unbalanced.bib", {"ok"}}, // recovery at the next line-start '@'
 };
 

@@ -59,7 +59,7 @@ inline std::vector<std::filesystem::path> corpus_files() {
 
 // BibTeX breaks long .bbl lines at a space and indents the continuation by two spaces, so its
 // answers are compared with runs of white space folded.
-inline std::string folded(const std::string& text) {
+inline std::string folded(std::string_view text) {
     std::string out;
     for (char c : text) {
         bool space = c == ' ' || c == '\n' || c == '\t';

@@ -1,8 +1,11 @@
 #pragma once
 // BibTeX's reading of one or more files: @string macros expanded in order, whitespace collapsed,
 // names case-folded, duplicates resolved (the first wins). Entries keep a link to their syntax.
+// Text is viewed, not copied, wherever the input already holds it: a Database must not outlive
+// the sources (the Bibliography) it was resolved from.
 
 #include <bibkit/bibtex/syntax.hpp>
+#include <bibkit/core/text_arena.hpp>
 
 #include <span>
 #include <string>
@@ -11,13 +14,13 @@
 namespace bibkit::bibtex {
 
 struct Field {
-    std::string name;  // lower-cased
-    std::string value; // macros expanded, whitespace collapsed, LaTeX as written
+    std::string_view name;  // lower-cased
+    std::string_view value; // macros expanded, whitespace collapsed, LaTeX as written
 };
 
 struct Entry {
-    std::string type; // lower-cased
-    std::string key;  // as written
+    std::string_view type; // lower-cased
+    std::string_view key;  // as written
     std::vector<Field> fields; // in source order, duplicates dropped
     std::uint32_t file = 0;    // index of the RawDatabase it came from
     std::uint32_t raw_entry = 0;
@@ -36,6 +39,7 @@ struct Database {
     std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)
     std::vector<std::string> preambles;
     std::vector<Diagnostic> diagnostics; // the syntax diagnostics of every file, then resolution's
+    TextArena text;                      // holds what the views above cannot take from the input
 
     std::size_t error_count() const { return count_errors(diagnostics); }
 };
