@@ -30,9 +30,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months
     {"sep", "September"}, {"oct", "October"}, {"nov", "November"}, {"dec", "December"},
 }};
 
-// Appends text to out, turning every run of white space into one space and dropping leading
-// space; `pending_space` carries a run across parts so that "A " # " B" gives "A B".
-void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
+// Appends text to out, turning every run of white space into one space; `pending_space` carries
+// a run across parts so that "A " # " B" gives "A B". Leading space is dropped from field values
+// but kept (as one space) in macro values: BibTeX trims only the whole field.
+enum class Ends { trim, keep };
+
+void append_collapsed(std::string& out, std::string_view text, bool& pending_space, Ends ends = Ends::trim) {
     std::size_t i = 0;
     while (i < text.size()) {
         if (ascii::is_space(text[i])) {
@@ -42,7 +45,7 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
         }
         std::size_t run = i;
         while (run < text.size() && !ascii::is_space(text[run])) ++run;
-        if (pending_space && !out.empty()) out += ' ';
+        if (pending_space && (!out.empty() || ends == Ends::keep)) out += ' ';
         pending_space = false;
         out.append(text.substr(i, run - i));
         i = run;
@@ -87,7 +90,7 @@ public:
 private:
     std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
     void expand_into(std::string& out, const RawDatabase& file, const RawField& field,
-                     std::string_view key);
+                     std::string_view key, Ends ends = Ends::trim);
     std::string_view value_view(const RawDatabase& file, const RawField& field, std::string_view key);
     std::string_view lowered_view(std::string_view name);
     void check_macros(const RawDatabase& file, const RawField& field, std::string_view key);
@@ -117,7 +120,7 @@ std::string Resolver::expand(const RawDatabase& file, const RawField& field, std
 }
 
 void Resolver::expand_into(std::string& out, const RawDatabase& file, const RawField& field,
-                           std::string_view key) {
+                           std::string_view key, Ends ends) {
     bool pending_space = false;
     for (const ValuePart& part : file.parts(field)) {
         if (part.kind == ValuePartKind::macro) {
@@ -126,11 +129,12 @@ void Resolver::expand_into(std::string& out, const RawDatabase& file, const RawF
                 warn_undefined(file, part, key);
                 continue;
             }
-            append_collapsed(out, *value, pending_space);
+            append_collapsed(out, *value, pending_space, ends);
         } else {
-            append_collapsed(out, file.text(part.content()), pending_space);
+            append_collapsed(out, file.text(part.content()), pending_space, ends);
         }
     }
+    if (pending_space && ends == Ends::keep) out += ' ';
 }
 
 // The field's value as a view: into the input when it is written as one plain, collapsed part
@@ -141,7 +145,13 @@ std::string_view Resolver::value_view(const RawDatabase& file, const RawField& f
     if (parts.size() == 1) {
         const ValuePart& part = parts[0];
         if (part.kind == ValuePartKind::macro) {
-            if (const std::string_view* value = m_macros.find(file.text(part.token))) return *value;
+            if (const std::string_view* value = m_macros.find(file.text(part.token))) {
+                // Macro values keep one space at each end for concatenation; a field trims it.
+                std::string_view text = *value;
+                if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+                if (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+                return text;
+            }
         } else if (std::string_view text = file.text(part.content()); already_collapsed(text)) {
             return text;
         }
@@ -261,7 +271,7 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
             const RawField& field = file.fields(raw)[0];
             std::string_view name = file.text(field.name);
             m_scratch.clear();
-            expand_into(m_scratch, file, field, {});
+            expand_into(m_scratch, file, field, {}, Ends::keep);
             // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
             // Files concatenated from several sources redefine the same macros many times over,
             // so the common case (same value) must not allocate.

@@ -218,19 +218,24 @@ void Formatter::run(std::string& out) {
         units.push_back(std::move(tail));
     }
     if (m_options.sort != EntrySort::none) {
-        // Definitions stay first so every macro is defined before use; the tail stays last.
-        auto first_sortable = std::stable_partition(units.begin(), units.end(), [](const Unit& u) {
-            return !u.sortable && !u.body.empty();
-        });
-        auto tail = std::stable_partition(first_sortable, units.end(),
-                                          [](const Unit& u) { return u.sortable; });
+        // Entries are sorted between definitions, never across one: moving an entry past an
+        // @string could change what its macros mean. (Files usually define everything first.)
         bool descending = m_options.descending;
-        std::stable_sort(first_sortable, tail, [&](const Unit& a, const Unit& b) {
+        auto before = [&](const Unit& a, const Unit& b) {
             if (a.sort_key == b.sort_key) return false;
             bool missing_a = a.sort_key.starts_with('\x7f'), missing_b = b.sort_key.starts_with('\x7f');
             if (missing_a != missing_b) return missing_b; // absent years last either way
             return descending ? b.sort_key < a.sort_key : a.sort_key < b.sort_key;
-        });
+        };
+        for (auto run = units.begin(); run != units.end();) {
+            if (!run->sortable) {
+                ++run;
+                continue;
+            }
+            auto end = std::find_if(run, units.end(), [](const Unit& u) { return !u.sortable; });
+            std::stable_sort(run, end, before);
+            run = end;
+        }
     }
     bool first = true;
     for (const Unit& unit : units) {

@@ -196,7 +196,7 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
             continue;
         }
         if (at_pos > junk_start) add_block(BlockKind::junk, {junk_start, at_pos});
-        pos = command == Command::comment ? skip_comment(at_pos, open)
+        pos = command == Command::comment ? skip_comment(at_pos, type.end)
                                           : parse_command(at_pos, command, type, open);
         junk_start = pos;
     }
@@ -204,7 +204,9 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
     return std::max(junk_start, stop);
 }
 
+// `p` is just after the word "comment". Only a delimiter on the same line opens a body.
 std::uint32_t Parser::skip_comment(std::uint32_t at_pos, std::uint32_t p) {
+    while (p < m_size && (m_data[p] == ' ' || m_data[p] == '\t')) ++p;
     std::uint32_t end;
     char open = at(p);
     if (open == '{' || open == '(') {
@@ -226,9 +228,9 @@ std::uint32_t Parser::skip_comment(std::uint32_t at_pos, std::uint32_t p) {
             end = recovery_point(p + 1);
         }
     } else {
-        // Undelimited: the comment is the rest of the line.
-        const void* newline = std::memchr(m_data + p, '\n', m_size - p);
-        end = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - m_data) : m_size;
+        // Undelimited: BibTeX ignores the word and reads on, so only the word is the comment.
+        end = p;
+        while (end > at_pos && (m_data[end - 1] == ' ' || m_data[end - 1] == '\t')) --end;
     }
     add_block(BlockKind::comment, {at_pos, end});
     return end;

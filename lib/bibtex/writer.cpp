@@ -34,9 +34,11 @@ void write_resolved(const Database& database, std::string& out) {
     for (std::size_t i = 0; i < database.entries.size(); ++i) {
         const Entry& entry = database.entries[i];
         if (i > 0) out += '\n';
+        // A key may hold '}' only in a (…) entry, so such a key keeps its parentheses.
+        bool parens = entry.key.find('}') != std::string_view::npos;
         out += '@';
         out += entry.type;
-        out += '{';
+        out += parens ? '(' : '{';
         out += entry.key;
         std::size_t width = 0;
         for (const Field& field : entry.fields) width = std::max(width, field.name.size());
@@ -48,7 +50,7 @@ void write_resolved(const Database& database, std::string& out) {
             if (all_digits(field.value)) out += field.value;
             else append_braced(out, field.value);
         }
-        out += "\n}\n";
+        out += parens ? "\n)\n" : "\n}\n";
     }
 }
 

@@ -49,7 +49,9 @@ Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
         std::free(resolved);
     }
     std::string directory = directory_of(path);
-    std::string temporary = directory + "/." + base_name_of(path) + ".bibkit-XXXXXX";
+    // Named after the target so a leftover is recognisable, unless that would be too long a name.
+    std::string base = base_name_of(path);
+    std::string temporary = directory + "/." + (base.size() > 200 ? std::string() : base + ".") + "bibkit-XXXXXX";
     int fd = ::mkstemp(temporary.data());
     if (fd < 0) return unexpected(IoError{path, std::strerror(errno)});
     auto fail = [&](int error_number) -> Expected<WriteOk, IoError> {
