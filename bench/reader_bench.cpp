@@ -208,7 +208,6 @@ void BM_Parse(benchmark::State& state) {
     set_throughput(state);
 }
 
-#ifdef BIBKIT_BENCH_HAVE_PARSE_THREADING
 // The scanner alone on one thread: the like-for-like comparison with BM_X3Parse.
 void BM_ParseSingleThread(benchmark::State& state) {
     if (skip_if_no_input(state)) return;
@@ -219,7 +218,6 @@ void BM_ParseSingleThread(benchmark::State& state) {
     }
     set_throughput(state);
 }
-#endif
 
 void BM_X3Parse(benchmark::State& state) {
     if (skip_if_no_input(state)) return;
@@ -278,9 +276,7 @@ void BM_WriteLossless(benchmark::State& state, bool fresh_buffer) {
 }
 
 BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-#ifdef BIBKIT_BENCH_HAVE_PARSE_THREADING
 BENCHMARK(BM_ParseSingleThread)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-#endif
 BENCHMARK(BM_X3Parse)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(BM_ResolveCheckOnly)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(BM_ResolveBuild)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();

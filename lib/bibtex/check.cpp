@@ -12,17 +12,26 @@ CheckReport check(const Bibliography& bibliography) {
     Database database = bibliography.resolve(ValueMode::check_only);
     report.entries = database.entry_count;
     report.diagnostics = std::move(database.diagnostics);
-    // Syntax and resolution diagnostics interleave by position, file by file.
-    auto rank_of = [&](const std::string& file) {
-        auto it = std::find(report.files.begin(), report.files.end(), file);
-        return static_cast<std::size_t>(it - report.files.begin());
+    // Syntax and resolution diagnostics interleave by position, file by file. Sort on keys
+    // computed once: comparing file names in the sort dominated it at 20,000 diagnostics.
+    struct Position {
+        std::size_t file, line, column, index;
+        auto operator<=>(const Position&) const = default;
     };
-    std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
-                     [&](const Diagnostic& a, const Diagnostic& b) {
-                         if (a.file != b.file) return rank_of(a.file) < rank_of(b.file);
-                         if (a.line != b.line) return a.line < b.line;
-                         return a.column < b.column;
-                     });
+    std::vector<Position> order;
+    order.reserve(report.diagnostics.size());
+    for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+        const Diagnostic& d = report.diagnostics[i];
+        auto file = std::find(report.files.begin(), report.files.end(), d.file) - report.files.begin();
+        order.push_back({static_cast<std::size_t>(file), d.line, d.column, i});
+    }
+    if (!std::is_sorted(order.begin(), order.end())) {
+        std::sort(order.begin(), order.end());
+        std::vector<Diagnostic> sorted;
+        sorted.reserve(order.size());
+        for (const Position& position : order) sorted.push_back(std::move(report.diagnostics[position.index]));
+        report.diagnostics = std::move(sorted);
+    }
     return report;
 }
 

@@ -1,6 +1,9 @@
 #include <bibkit/core/source_file.hpp>
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -112,10 +115,20 @@ SourceFile::~SourceFile() {
 namespace {
 constexpr std::uint32_t k_line_block = 1024;
 
-// Written as a plain loop over bytes so that the compiler vectorizes it.
+// Newlines in [begin, end): sixteen bytes at a time where SSE2 is available (GCC does not
+// vectorize the plain loop, and this runs over the whole file on the first diagnostic).
 std::uint32_t count_newlines(const char* begin, const char* end) {
     std::uint32_t count = 0;
-    for (const char* p = begin; p < end; ++p) count += *p == '\n';
+    const char* p = begin;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (; p + 16 <= end; p += 16) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+        count += static_cast<std::uint32_t>(__builtin_popcount(mask));
+    }
+#endif
+    for (; p < end; ++p) count += *p == '\n';
     return count;
 }
 }
