@@ -209,11 +209,11 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
             on_unique(fields[i]);
             continue;
         }
-        LineColumn where = file.source().line_column(fields[first].name.begin);
+        std::uint32_t first_line = file.source().line_of(fields[first].name.begin);
         m_result.diagnostics.push_back(make_diagnostic(
             file.source(), fields[i].name.begin, Severity::warning, "duplicate-field",
             "duplicate field '" + ascii::lowered(name) + "': the first, at line " +
-                std::to_string(where.line) + ", is used and this one is ignored",
+                std::to_string(first_line) + ", is used and this one is ignored",
             key));
         check_macros(file, fields[i], key);
     }
@@ -225,9 +225,10 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std:
     auto [earlier, inserted] = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin});
     if (!inserted) {
         const KeyOrigin& first = *earlier;
-        LineColumn where = first.source->line_column(first.offset);
-        std::string place = (first.source == &file.source() ? std::string() : first.source->name() + ":") +
-                            std::to_string(where.line) + ":" + std::to_string(where.column);
+        // The line alone is cheap to find at any position (a column could cost a scan of a
+        // very long line for every duplicate).
+        std::string place = (first.source == &file.source() ? std::string() : first.source->name() + ", ") +
+                            "line " + std::to_string(first.source->line_of(first.offset));
         m_result.diagnostics.push_back(make_diagnostic(
             file.source(), raw.key.begin, Severity::error, "duplicate-key",
             "duplicate entry key '" + std::string(key) + "': the entry at " + place +

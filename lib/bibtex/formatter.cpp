@@ -13,6 +13,9 @@ namespace {
 struct Unit {
     std::string leading; // comments / text kept verbatim, already trimmed
     bool leading_touches = false; // no blank line between the leading text and the command
+    // The text began on the line where the previous block ended: it stays there, so that a
+    // stray '@' in it does not come to start a line (where it would read as a broken entry).
+    bool leading_same_line = false;
     std::string body;
     bool sortable = false;
     std::string sort_key;
@@ -179,16 +182,24 @@ void Formatter::run(std::string& out) {
     std::vector<Unit> units;
     std::string leading;
     bool leading_touches = false;
+    bool leading_same_line = false;
     auto take_leading = [&](Unit& unit) {
         unit.leading = std::move(leading);
         unit.leading_touches = leading_touches;
+        unit.leading_same_line = leading_same_line;
         leading.clear();
         leading_touches = false;
+        leading_same_line = false;
     };
     for (const Block& block : m_file.blocks()) {
         std::string_view text = m_file.text(block.span);
         if (block.kind == BlockKind::junk || block.kind == BlockKind::comment) {
             if (block.kind == BlockKind::junk && is_blank(text)) continue;
+            if (leading.empty() && block.kind == BlockKind::junk && !units.empty() &&
+                m_options.sort == EntrySort::none) {
+                std::size_t first_text = text.find_first_not_of(" \t\r\n\f\v");
+                leading_same_line = text.substr(0, first_text).find('\n') == std::string_view::npos;
+            }
             if (!leading.empty()) leading += leading_touches ? "\n" : "\n\n";
             leading += trim_block(text);
             leading_touches = block.kind == BlockKind::junk ? ends_without_blank_line(text) : false;
@@ -239,7 +250,7 @@ void Formatter::run(std::string& out) {
     }
     bool first = true;
     for (const Unit& unit : units) {
-        if (!first) out += "\n\n";
+        if (!first && !unit.leading_same_line) out += "\n\n";
         first = false;
         if (!unit.leading.empty()) {
             out += unit.leading;

@@ -70,6 +70,13 @@ private:
         while (is(p, k_identifier)) ++p;
         return {begin, p};
     }
+    // An entry type: an identifier without '@' (BibTeX allows one, but then "x @⏎@a{k}" would
+    // read as type "@a", and a '@' in a type is never meant).
+    Span scan_type(std::uint32_t& p) const {
+        std::uint32_t begin = p;
+        while (is(p, k_identifier) && m_data[p] != '@') ++p;
+        return {begin, p};
+    }
 
     std::uint32_t next_value_stop(std::uint32_t i) const;
     bool at_line_start(std::uint32_t p) const;
@@ -134,7 +141,7 @@ bool Parser::at_line_start(std::uint32_t p) const {
 bool Parser::looks_like_command(std::uint32_t at_pos) const {
     std::uint32_t p = at_pos + 1;
     skip_space(p);
-    if (scan_identifier(p).empty()) return false;
+    if (scan_type(p).empty()) return false;
     skip_space(p);
     return at(p) == '{' || at(p) == '(';
 }
@@ -164,13 +171,14 @@ std::uint32_t Parser::recovery_point(std::uint32_t from) const {
 std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
     std::uint32_t junk_start = begin;
     std::uint32_t pos = begin;
+    std::uint32_t stray_end = UINT32_MAX; // just after the last stray '@'
     while (pos < stop) {
         const void* hit = std::memchr(m_data + pos, '@', stop - pos);
         if (!hit) break;
         auto at_pos = static_cast<std::uint32_t>(static_cast<const char*>(hit) - m_data);
         std::uint32_t p = at_pos + 1;
         skip_space(p);
-        Span type = scan_identifier(p);
+        Span type = scan_type(p);
         std::string_view type_text = type.in(m_source.text());
         std::uint32_t open = p;
         skip_space(open);
@@ -183,12 +191,18 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
             // BibTeX reports an error for every stray '@'. One that starts a line is most likely a
             // broken entry; one inside prose ("mail me@host") is only worth a warning.
             bool line_start = at_line_start(at_pos);
-            std::string what = type.empty() ? "an entry type after '@'"
-                                            : "'{' or '(' after '@" + std::string(type_text) + "'";
+            std::string shown(type_text.substr(0, 40));
+            if (type_text.size() > 40) shown += "...";
+            std::string what = type.empty() ? "an entry type after '@'" : "'{' or '(' after '@" + shown + "'";
             m_key = {};
             // Point where the delimiter was due, on the '@' line, even when the next text
             // shown ("got …") is on a later line.
-            std::uint32_t where = type.empty() ? p : type.end;
+            std::uint32_t where = type.empty() ? at_pos + 1 : type.end;
+            // A run of '@'s is one problem, reported once.
+            bool continues_run = stray_end == at_pos;
+            stray_end = at_pos + 1;
+            pos = at_pos + 1;
+            if (continues_run) continue;
             report(where, line_start ? Severity::error : Severity::warning, "stray-at",
                    "expected " + what + ", got " + describe_char(m_source.text(), type.empty() ? p : open) +
                        "; the text is skipped");
@@ -567,7 +581,6 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     // Two halves in parallel, split at a line that starts an entry. Reading the first half ends
     // exactly there unless a command (say an @comment body) runs across it; then the second
     // half is read again from where the first ended, so the result never depends on the split.
-    source.index_lines(); // diagnostics from both threads need it; build it before they start
     reserve_for(database, split);
     RawDatabase tail(source);
     reserve_for(tail, size - split);

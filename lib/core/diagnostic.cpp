@@ -19,9 +19,27 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
     d.line = position.line;
     d.column = position.column;
     d.key = std::string(key);
-    // Very long lines (minified files) would drown the message; keep a window.
+    // Very long lines (one-line files) would drown the message: show a window around the spot.
     std::string_view line = source.line_at(offset);
-    d.source_line = std::string(line.substr(0, std::min<std::size_t>(line.size(), 400)));
+    std::size_t at = std::min<std::size_t>(offset - (line.data() - source.text().data()), line.size());
+    constexpr std::size_t k_half_window = 60; // the window fits a terminal line
+    if (line.size() <= 2 * k_half_window) {
+        d.source_line = std::string(line);
+        d.source_column = d.column;
+        return d;
+    }
+    auto is_continuation = [&](std::size_t i) {
+        return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+    };
+    std::size_t begin = at > k_half_window ? at - k_half_window : 0;
+    while (begin > 0 && is_continuation(begin)) --begin;
+    std::size_t end = std::min(line.size(), at + k_half_window);
+    while (end < line.size() && is_continuation(end)) ++end;
+    d.source_line = (begin > 0 ? "..." : "") + std::string(line.substr(begin, end - begin)) +
+                    (end < line.size() ? "..." : "");
+    std::uint32_t column = begin > 0 ? 4 : 1;
+    for (std::size_t i = begin; i < at; ++i) column += !is_continuation(i);
+    d.source_column = column;
     return d;
 }
 
@@ -39,13 +57,14 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
         out += "\n  ";
         // Tabs are copied so that the caret lines up however the terminal expands them.
         std::uint32_t column = 1;
-        for (std::size_t i = 0; i < d.source_line.size() && column < d.column; ++i) {
+        std::uint32_t target = d.source_column ? d.source_column : d.column;
+        for (std::size_t i = 0; i < d.source_line.size() && column < target; ++i) {
             unsigned char c = static_cast<unsigned char>(d.source_line[i]);
             if ((c & 0xC0) == 0x80) continue;
             out += c == '\t' ? '\t' : ' ';
             ++column;
         }
-        while (column++ < d.column) out += ' ';
+        while (column++ < target) out += ' ';
         out += "^\n";
     }
     return out;

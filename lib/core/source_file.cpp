@@ -105,6 +105,9 @@ SourceFile& SourceFile::operator=(SourceFile&& other) noexcept {
     m_text = owned ? std::string_view(m_owned) : other.m_text;
     other.m_text = {};
     m_lines_before_block = std::move(other.m_lines_before_block);
+    m_cursor = other.m_cursor;
+    m_lock = std::move(other.m_lock);
+    other.m_lock = std::make_unique<std::mutex>();
     return *this;
 }
 
@@ -145,29 +148,63 @@ void SourceFile::build_line_index() const {
     }
 }
 
-LineColumn SourceFile::line_column(std::uint32_t offset) const {
+std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
+    std::lock_guard lock(*m_lock);
+    return line_of_locked(offset);
+}
+
+std::uint32_t SourceFile::line_of_locked(std::uint32_t offset) const {
     if (m_lines_before_block.empty()) build_line_index();
     offset = std::min<std::uint32_t>(offset, size());
     std::size_t block = offset / k_line_block;
     std::size_t block_begin = block * k_line_block;
-    std::uint32_t newlines = count_newlines(m_text.data() + block_begin, m_text.data() + offset);
-    std::uint32_t line = m_lines_before_block[block] + newlines + 1;
-    std::size_t line_start = offset == 0 ? std::string_view::npos : m_text.rfind('\n', offset - 1);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    std::uint32_t column = 1;
-    for (std::size_t i = line_start; i < offset; ++i)
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
-    return {line, column};
+    return m_lines_before_block[block] + count_newlines(m_text.data() + block_begin, m_text.data() + offset) + 1;
+}
+
+namespace {
+std::uint32_t code_points(std::string_view text) {
+    std::uint32_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return count;
+}
+} // namespace
+
+void SourceFile::move_cursor(std::uint32_t offset) const {
+    LineCursor& cursor = m_cursor;
+    if (cursor.valid && offset >= cursor.line_start && offset <= cursor.line_end) {
+        // Same line: count columns from the nearer known point.
+        if (offset >= cursor.offset) {
+            cursor.column += code_points(m_text.substr(cursor.offset, offset - cursor.offset));
+        } else {
+            cursor.column = 1 + code_points(m_text.substr(cursor.line_start, offset - cursor.line_start));
+        }
+        cursor.offset = offset;
+        return;
+    }
+    std::size_t start = offset == 0 ? std::string_view::npos : m_text.rfind('\n', offset - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t end = m_text.find('\n', offset);
+    if (end == std::string_view::npos) end = m_text.size();
+    cursor.line_start = static_cast<std::uint32_t>(start);
+    cursor.line_end = static_cast<std::uint32_t>(end);
+    cursor.offset = offset;
+    cursor.column = 1 + code_points(m_text.substr(start, offset - start));
+    cursor.valid = true;
+}
+
+LineColumn SourceFile::line_column(std::uint32_t offset) const {
+    std::lock_guard lock(*m_lock);
+    offset = std::min<std::uint32_t>(offset, size());
+    std::uint32_t line = line_of_locked(offset);
+    move_cursor(offset);
+    return {line, m_cursor.column};
 }
 
 std::string_view SourceFile::line_at(std::uint32_t offset) const {
+    std::lock_guard lock(*m_lock);
     offset = std::min<std::uint32_t>(offset, size());
-    std::size_t start = m_text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    start = (start == std::string_view::npos || (offset > 0 && start >= offset)) ? 0 : start + 1;
-    if (offset == 0) start = 0;
-    std::size_t end = m_text.find('\n', offset);
-    if (end == std::string_view::npos) end = m_text.size();
-    std::string_view line = m_text.substr(start, end - start);
+    move_cursor(offset);
+    std::string_view line = m_text.substr(m_cursor.line_start, m_cursor.line_end - m_cursor.line_start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     return line;
 }

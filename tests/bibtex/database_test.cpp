@@ -194,7 +194,7 @@ TEST(DatabaseDuplicates, ARepeatedKeyIsAnErrorNamingTheFirstAndTheFirstWins) {
     EXPECT_EQ(entries(db), (Lines{"article|dup|title=First", "article|ok|title=After"}));
     EXPECT_EQ(diagnostics(db), (Lines{"test.bib:2:10 error duplicate-key [dup]"}));
     EXPECT_EQ(db.diagnostics[0].message,
-              "duplicate entry key 'dup': the entry at 1:10 is kept and this one is skipped");
+              "duplicate entry key 'dup': the entry at line 1 is kept and this one is skipped");
     EXPECT_EQ(db.entry_count, 2u);
     EXPECT_EQ(db.error_count(), 1u);
 }
@@ -205,7 +205,7 @@ TEST(DatabaseDuplicates, KeysAreComparedCaseInsensitively) {
     EXPECT_EQ(entries(db), (Lines{"book|Knuth84|title=One"}));
     EXPECT_EQ(diagnostics(db), (Lines{"test.bib:3:10 error duplicate-key [KNUTH84]"}));
     EXPECT_EQ(db.diagnostics[0].message,
-              "duplicate entry key 'KNUTH84': the entry at 1:7 is kept and this one is skipped");
+              "duplicate entry key 'KNUTH84': the entry at line 1 is kept and this one is skipped");
 }
 
 TEST(DatabaseDuplicates, ARepeatedFieldWarnsAndTheFirstWins) {
@@ -285,7 +285,7 @@ TEST(DatabaseFiles, MacrosCarryAcrossFilesAndKeysRepeatedAcrossFilesNameTheOther
     EXPECT_EQ(entries(db), (Lines{"article|x1|journal=ACM", "article|y|journal=ACM"}));
     EXPECT_EQ(diagnostics(db), (Lines{"b.bib:1:10 error duplicate-key [X1]"}));
     EXPECT_EQ(db.diagnostics[0].message,
-              "duplicate entry key 'X1': the entry at a.bib:2:10 is kept and this one is skipped");
+              "duplicate entry key 'X1': the entry at a.bib, line 2 is kept and this one is skipped");
     ASSERT_EQ(db.entries.size(), 2u);
     EXPECT_EQ(db.entries[0].file, 0u);
     EXPECT_EQ(db.entries[1].file, 1u);

@@ -413,11 +413,13 @@ TEST(ParserStrayAt, AnAtSignWithoutATypeNamesWhatFollows) {
     EXPECT_EQ(blocks(p), (Lines{"junk:@{nokind, title = {X}}\nthe end: @"}));
 }
 
-TEST(ParserStrayAt, AnAtSignIsAnIdentifierCharacterAsInBibTeX) {
-    // BibTeX 0.99d reads this as an entry of type "@article" (and warns that the type is unknown).
+TEST(ParserStrayAt, AnAtSignNeverStartsAnEntryType) {
+    // BibTeX 0.99d would read an entry of type "@article" here; a '@' in a type is never meant,
+    // and reading it so would let a stray '@' swallow the next entry's type.
     Parsed p("@\n@article{ok, title = {After}}\n");
     EXPECT_EQ(entry_keys(p), (Lines{"ok"}));
-    EXPECT_EQ(p.text(p.entry(0).type), "@article");
+    EXPECT_EQ(p.text(p.entry(0).type), "article");
+    EXPECT_EQ(diagnostics(p), (Lines{"1:2 error stray-at []"}));
 }
 
 // ---- syntax errors: exact positions, and the entries around them

@@ -595,7 +595,7 @@ TEST_F(Cli, CheckFindsDuplicateKeysAcrossFiles) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(
         r.out,
-        R"(b.bib:2:7: error: duplicate entry key 'same': the entry at a.bib:1:7 is kept and this one is skipped [entry same]
+        R"(b.bib:2:7: error: duplicate entry key 'same': the entry at a.bib, line 1 is kept and this one is skipped [entry same]
   @misc{same, note = {b}}
         ^
 2 files, 2 entries: 1 error, 0 warnings
@@ -668,7 +668,7 @@ TEST_F(Cli, ConvertDropsDuplicateKeysAndExitsWithOne) {
 )");
     EXPECT_EQ(
         r.err,
-        R"(dupkey.bib:2:7: error: duplicate entry key 'a': the entry at 1:7 is kept and this one is skipped [entry a]
+        R"(dupkey.bib:2:7: error: duplicate entry key 'a': the entry at line 1 is kept and this one is skipped [entry a]
   @misc{a, note = {second}}
         ^
 )");

@@ -44,10 +44,23 @@ TEST(MakeDiagnostic, ColumnsCountCodePointsAndCrLfIsNotPartOfTheLine) {
     EXPECT_EQ(d.source_line, "@misc{caf\xC3\xA9, x}");
 }
 
-TEST(MakeDiagnostic, AVeryLongLineIsCutTo400Bytes) {
+TEST(MakeDiagnostic, AVeryLongLineIsShownAsAWindowAroundTheSpot) {
+    SourceFile source = SourceFile::from_string("long.bib", std::string(500, 'a') + "X" +
+                                                                std::string(500, 'b') + "\n");
+    Diagnostic d = make_diagnostic(source, 500, Severity::error, "c", "m");
+    EXPECT_EQ(d.column, 501u);
+    EXPECT_EQ(d.source_line, "..." + std::string(60, 'a') + "X" + std::string(59, 'b') + "...");
+    EXPECT_EQ(d.source_column, 64u); // after "..." and 60 letters
+    std::string shown = format_diagnostic(d, true);
+    EXPECT_EQ(shown.substr(shown.rfind('\n', shown.size() - 2) + 1), "  " + std::string(63, ' ') + "^\n");
+}
+
+TEST(MakeDiagnostic, ANearStartSpotOnALongLineShowsTheLineStart) {
+    // Lines up to 120 bytes are shown whole; longer ones as 60 bytes either side of the spot.
     SourceFile source = SourceFile::from_string("long.bib", std::string(1000, 'a') + "\n");
     Diagnostic d = make_diagnostic(source, 10, Severity::error, "c", "m");
-    EXPECT_EQ(d.source_line, std::string(400, 'a'));
+    EXPECT_EQ(d.source_line, std::string(70, 'a') + "...");
+    EXPECT_EQ(d.source_column, 11u);
 }
 
 TEST(SeverityToString, NamesBothSeverities) {

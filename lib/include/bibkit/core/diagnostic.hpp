@@ -22,7 +22,8 @@ struct Diagnostic {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::string key;         // the entry's key, when the problem is inside an entry
-    std::string source_line; // the line of input, for the caret display
+    std::string source_line; // the line of input (a window of a very long one), for the caret
+    std::uint32_t source_column = 0; // where the caret goes in source_line, in code points
 };
 
 Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Severity severity,

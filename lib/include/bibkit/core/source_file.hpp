@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,12 +39,11 @@ public:
     std::string_view text() const { return m_text; }
     std::uint32_t size() const { return static_cast<std::uint32_t>(m_text.size()); }
 
-    // Computed from a line index built on first use; cheap after that. Not thread-safe.
+    // Computed from a line index built on first use; cheap after that. Safe to call from
+    // several threads (the parser reports from two).
     LineColumn line_column(std::uint32_t offset) const;
-    // Builds the line index now, so that line_column can then be called from several threads.
-    void index_lines() const {
-        if (m_lines_before_block.empty()) build_line_index();
-    }
+    // The line number alone: cheap at any offset, in any order.
+    std::uint32_t line_of(std::uint32_t offset) const;
     // The whole line holding offset, without its line break.
     std::string_view line_at(std::uint32_t offset) const;
 
@@ -59,6 +59,19 @@ private:
     // Lines begun before each 4 KiB block: a small index that is quick to build (one vectorized
     // count over the text) and answers a query by counting within one block.
     mutable std::vector<std::uint32_t> m_lines_before_block;
+    // The last line looked up: diagnostics come in order, often many on one long line, and
+    // finding a line's ends or a column from scratch each time would be quadratic.
+    struct LineCursor {
+        std::uint32_t line_start = 0;
+        std::uint32_t line_end = 0; // 0 with line_start 0 means: not known yet
+        std::uint32_t offset = 0;   // a position on that line and its column
+        std::uint32_t column = 1;
+        bool valid = false;
+    };
+    mutable LineCursor m_cursor;
+    mutable std::unique_ptr<std::mutex> m_lock = std::make_unique<std::mutex>();
+    void move_cursor(std::uint32_t offset) const;
+    std::uint32_t line_of_locked(std::uint32_t offset) const;
 };
 
 } // namespace bibkit
