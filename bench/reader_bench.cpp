@@ -10,16 +10,14 @@
 
 #include "x3_reader.hpp"
 
+#include <algorithm>
+#include <benchmark/benchmark.h>
 #include <bibkit/bibtex/database.hpp>
 #include <bibkit/bibtex/formatter.hpp>
 #include <bibkit/bibtex/parser.hpp>
 #include <bibkit/bibtex/syntax.hpp>
 #include <bibkit/bibtex/writer.hpp>
 #include <bibkit/core/source_file.hpp>
-
-#include <benchmark/benchmark.h>
-
-#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -69,9 +67,10 @@ std::string compare(const bibtex::RawDatabase& raw, const bench::x3_reader::Resu
         bibkit_fields += entry.field_count;
         for (const auto& field : raw.fields(entry)) bibkit_parts += field.part_count;
     }
-    auto comments = static_cast<std::size_t>(std::count_if(
-        raw.blocks().begin(), raw.blocks().end(),
-        [](const bibtex::Block& block) { return block.kind == bibtex::BlockKind::comment; }));
+    auto comments = static_cast<std::size_t>(
+        std::count_if(raw.blocks().begin(), raw.blocks().end(), [](const bibtex::Block& block) {
+            return block.kind == bibtex::BlockKind::comment;
+        }));
     if (entries.size() != x3.entries.size() || bibkit_fields != x3.fields.size() ||
         bibkit_parts != x3.parts.size() || comments != x3.comments) {
         out << "counts differ: bibkit " << entries.size() << " commands, " << bibkit_fields
@@ -86,8 +85,8 @@ std::string compare(const bibtex::RawDatabase& raw, const bench::x3_reader::Resu
         std::string_view key = raw.text(a.key);
         if (!same_span(text, b.type, a.type) || key != b.key || a.field_count != b.field_count) {
             out << "command " << i << " differs: bibkit @" << raw.text(a.type) << "{" << key
-                << " with " << a.field_count << " fields, X3 @" << b.type << "{" << b.key << " with "
-                << b.field_count << " fields";
+                << " with " << a.field_count << " fields, X3 @" << b.type << "{" << b.key
+                << " with " << b.field_count << " fields";
             return out.str();
         }
         auto fa = raw.fields(a);
@@ -173,8 +172,8 @@ void load_input() {
             text += '\n';
         }
         g_input.description = std::to_string(files.size()) + " files of " + dir.string();
-        g_input.source = std::make_unique<SourceFile>(
-            SourceFile::from_string("corpora.bib", std::move(text)));
+        g_input.source =
+            std::make_unique<SourceFile>(SourceFile::from_string("corpora.bib", std::move(text)));
     }
     g_input.raw = bibtex::parse(*g_input.source);
 }
@@ -240,8 +239,12 @@ void resolve(benchmark::State& state, bibtex::ValueMode mode) {
     set_throughput(state);
 }
 
-void BM_ResolveCheckOnly(benchmark::State& state) { resolve(state, bibtex::ValueMode::check_only); }
-void BM_ResolveBuild(benchmark::State& state) { resolve(state, bibtex::ValueMode::build); }
+void BM_ResolveCheckOnly(benchmark::State& state) {
+    resolve(state, bibtex::ValueMode::check_only);
+}
+void BM_ResolveBuild(benchmark::State& state) {
+    resolve(state, bibtex::ValueMode::build);
+}
 
 // The CLI writes into a new string, so "fresh_buffer" is closer to what a user waits for: it pays
 // for the output's regrowth copies (and page faults, when the allocator hands out new pages).
@@ -280,10 +283,18 @@ BENCHMARK(BM_ParseSingleThread)->Unit(benchmark::kMillisecond)->MeasureProcessCP
 BENCHMARK(BM_X3Parse)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(BM_ResolveCheckOnly)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(BM_ResolveBuild)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-BENCHMARK_CAPTURE(BM_Format, fresh_buffer, true)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-BENCHMARK_CAPTURE(BM_Format, reused_buffer, false)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-BENCHMARK_CAPTURE(BM_WriteLossless, fresh_buffer, true)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
-BENCHMARK_CAPTURE(BM_WriteLossless, reused_buffer, false)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(BM_Format, fresh_buffer, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(BM_Format, reused_buffer, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(BM_WriteLossless, fresh_buffer, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(BM_WriteLossless, reused_buffer, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,8 +1,7 @@
 #include "x3_reader.hpp"
 
-#include <boost/spirit/home/x3.hpp>
-
 #include <array>
+#include <boost/spirit/home/x3.hpp>
 
 namespace bibkit::bench::x3_reader {
 
@@ -25,7 +24,8 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
         if (!illegal) classes[static_cast<std::size_t>(c)] |= c_ident;
         if (c >= '0' && c <= '9') classes[static_cast<std::size_t>(c)] |= c_digit;
     }
-    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] |= c_space;
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'})
+        classes[static_cast<unsigned char>(c)] |= c_space;
     return classes;
 }
 
@@ -51,8 +51,8 @@ struct state_tag;
 
 struct State {
     Result& result;
-    Entry entry;             // the command being read
-    std::string_view name;   // the field being read
+    Entry entry;           // the command being read
+    std::string_view name; // the field being read
     std::uint32_t first_part = 0;
     // Sizes at the start of the current command, to drop what a failed command pushed.
     std::size_t mark_fields = 0;
@@ -63,7 +63,9 @@ inline std::string_view view(boost::iterator_range<Iterator> const& range) {
     return {range.begin(), static_cast<std::size_t>(range.end() - range.begin())};
 }
 
-template <typename Context> State& state(Context const& ctx) { return x3::get<state_tag>(ctx); }
+template <typename Context> State& state(Context const& ctx) {
+    return x3::get<state_tag>(ctx);
+}
 
 auto const save_mark = [](auto& ctx) {
     State& s = state(ctx);
@@ -79,8 +81,8 @@ auto const rollback = [](auto& ctx) {
 auto begin_command(CommandKind kind) {
     return [kind](auto& ctx) {
         State& s = state(ctx);
-        s.entry = Entry{kind, view(x3::_attr(ctx)), {},
-                        static_cast<std::uint32_t>(s.result.fields.size()), 0};
+        s.entry = Entry{
+            kind, view(x3::_attr(ctx)), {}, static_cast<std::uint32_t>(s.result.fields.size()), 0};
     };
 }
 auto const set_key = [](auto& ctx) { state(ctx).entry.key = view(x3::_attr(ctx)); };
@@ -101,7 +103,9 @@ auto const end_field = [](auto& ctx) {
     s.result.fields.push_back(Field{s.name, view(x3::_attr(ctx)), s.first_part, count});
 };
 auto push_part(PartKind kind) {
-    return [kind](auto& ctx) { state(ctx).result.parts.push_back(Part{view(x3::_attr(ctx)), kind}); };
+    return [kind](auto& ctx) {
+        state(ctx).result.parts.push_back(Part{view(x3::_attr(ctx)), kind});
+    };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,15 +133,14 @@ auto const quoted_def = '"' >> *(+~x3::char_("{}\"") | braced) >> '"';
 auto const parened_def = '(' >> *(+~x3::char_("()") | parened) >> ')';
 
 // part # part # ...
-auto const part = x3::raw[braced][push_part(PartKind::braced)] |
-                  x3::raw[quoted][push_part(PartKind::quoted)] |
-                  x3::raw[number][push_part(PartKind::number)] |
-                  x3::raw[identifier][push_part(PartKind::macro)];
+auto const part =
+    x3::raw[braced][push_part(PartKind::braced)] | x3::raw[quoted][push_part(PartKind::quoted)] |
+    x3::raw[number][push_part(PartKind::number)] | x3::raw[identifier][push_part(PartKind::macro)];
 auto const value_def = part >> *(ws >> '#' >> ws >> part);
 
 // name = value (also the body of @string)
-auto const field_def = x3::raw[!digit_char >> identifier][begin_field] >> ws >> '=' >> ws >>
-                       x3::raw[value][end_field];
+auto const field_def =
+    x3::raw[!digit_char >> identifier][begin_field] >> ws >> '=' >> ws >> x3::raw[value][end_field];
 
 // key, field, field, ... with an optional trailing comma, up to the closing delimiter.
 template <char Close> auto entry_body() {
@@ -161,14 +164,14 @@ auto const string_command_def =
     (('{' >> ws >> field >> ws >> '}') | ('(' >> ws >> field >> ws >> ')')) >> x3::eps[end_command];
 
 auto const preamble_value = x3::raw[x3::eps][begin_field] >> x3::raw[value][end_field];
-auto const preamble_command_def =
-    keyword("preamble")[begin_command(CommandKind::preamble)] >> ws >>
-    (('{' >> ws >> preamble_value >> ws >> '}') | ('(' >> ws >> preamble_value >> ws >> ')')) >>
-    x3::eps[end_command];
+auto const preamble_command_def = keyword("preamble")[begin_command(CommandKind::preamble)] >> ws >>
+                                  (('{' >> ws >> preamble_value >> ws >> '}') |
+                                   ('(' >> ws >> preamble_value >> ws >> ')')) >>
+                                  x3::eps[end_command];
 
 // @comment{balanced} or @comment(balanced); an undelimited one runs to the end of the line.
-auto const comment_command_def =
-    keyword("comment") >> ws >> (braced | parened | *~x3::char_('\n')) >> x3::eps[on_comment];
+auto const comment_command_def = keyword("comment") >> ws >>
+                                 (braced | parened | *~x3::char_('\n')) >> x3::eps[on_comment];
 
 auto const command_def = x3::eps[save_mark] >> '@' >> ws >>
                          (comment_command | string_command | preamble_command | entry_command);

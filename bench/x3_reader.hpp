@@ -41,9 +41,9 @@ struct Result {
     std::vector<Entry> entries;
     std::vector<Field> fields;
     std::vector<Part> parts;
-    std::size_t comments = 0;    // @comment commands
-    std::size_t stray_ats = 0;   // '@'s that began no well-formed command (skipped as junk)
-    bool consumed_all = false;   // the grammar reached the end of the input
+    std::size_t comments = 0;  // @comment commands
+    std::size_t stray_ats = 0; // '@'s that began no well-formed command (skipped as junk)
+    bool consumed_all = false; // the grammar reached the end of the input
 
     std::span<const Field> fields_of(const Entry& entry) const {
         return std::span<const Field>(fields).subspan(entry.first_field, entry.field_count);

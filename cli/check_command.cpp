@@ -3,7 +3,6 @@
 
 #include <bibkit/bibtex/check.hpp>
 #include <bibkit/core/exit_code.hpp>
-
 #include <iostream>
 #include <memory>
 
@@ -32,7 +31,8 @@ int run_check(const CheckOptions& options) {
 Runner add_check_command(CLI::App& app) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* command = app.add_subcommand("check", "Read .bib files and report every problem");
-    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")->required();
+    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")
+        ->required();
     command->add_option("--format", options->format, "Report format")
         ->check(CLI::IsMember({"text", "json"}))
         ->default_str("text");

@@ -2,7 +2,6 @@
 // Each subcommand registers its options on the app and returns how to run it.
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 
 namespace bibkit::cli {

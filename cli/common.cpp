@@ -1,9 +1,8 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <bibkit/core/atomic_file.hpp>
 #include <bibkit/core/exit_code.hpp>
-
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 

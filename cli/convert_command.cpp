@@ -4,7 +4,6 @@
 #include <bibkit/bibtex/entry_json.hpp>
 #include <bibkit/bibtex/writer.hpp>
 #include <bibkit/core/exit_code.hpp>
-
 #include <iostream>
 #include <memory>
 
@@ -37,12 +36,15 @@ int run_convert(const ConvertOptions& options) {
     if (options.lossless) {
         for (const auto& file : bibliography->files()) {
             bibtex::write_lossless(file, out);
-            diagnostics.insert(diagnostics.end(), file.diagnostics().begin(), file.diagnostics().end());
+            diagnostics.insert(diagnostics.end(), file.diagnostics().begin(),
+                               file.diagnostics().end());
         }
     } else {
         bibtex::Database database = bibliography->resolve();
-        if (options.to == "json") bibtex::write_entries_json(database, out, !options.compact);
-        else bibtex::write_resolved(database, out);
+        if (options.to == "json")
+            bibtex::write_entries_json(database, out, !options.compact);
+        else
+            bibtex::write_resolved(database, out);
         diagnostics = std::move(database.diagnostics);
     }
     print_diagnostics(diagnostics);
@@ -55,7 +57,8 @@ int run_convert(const ConvertOptions& options) {
 Runner add_convert_command(CLI::App& app) {
     auto options = std::make_shared<ConvertOptions>();
     CLI::App* command = app.add_subcommand("convert", "Convert .bib files to another format");
-    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")->required();
+    command->add_option("files", options->files, "BibTeX files ('-' for standard input)")
+        ->required();
     command->add_option("--to", options->to, "Output format")
         ->required()
         ->check(CLI::IsMember({"json", "bibtex"}));

@@ -4,7 +4,6 @@
 #include <bibkit/bibtex/formatter.hpp>
 #include <bibkit/core/atomic_file.hpp>
 #include <bibkit/core/exit_code.hpp>
-
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -44,8 +43,10 @@ bibtex::FormatOptions to_format_options(const FormatCommandOptions& o) {
     options.align_equals = !o.no_align;
     options.delimiters = o.keep_quotes ? bibtex::Delimiters::keep : bibtex::Delimiters::braces;
     options.name_case = o.keep_case ? bibtex::NameCase::keep : bibtex::NameCase::lower;
-    if (o.field_order == "keep") options.field_order = bibtex::FieldOrder::keep;
-    else if (o.field_order == "standard") options.field_order = bibtex::FieldOrder::standard;
+    if (o.field_order == "keep")
+        options.field_order = bibtex::FieldOrder::keep;
+    else if (o.field_order == "standard")
+        options.field_order = bibtex::FieldOrder::standard;
     else {
         options.field_order = bibtex::FieldOrder::custom;
         options.custom_order = split_list(o.field_order);
@@ -56,7 +57,8 @@ bibtex::FormatOptions to_format_options(const FormatCommandOptions& o) {
                                       : bibtex::EntrySort::none;
     options.descending = o.descending;
     for (const std::string& item : o.strip)
-        for (std::string& field : split_list(item)) options.strip_fields.push_back(std::move(field));
+        for (std::string& field : split_list(item))
+            options.strip_fields.push_back(std::move(field));
     options.trailing_comma = o.trailing_comma;
     return options;
 }
@@ -90,7 +92,8 @@ int run_format(const FormatCommandOptions& o) {
             if (!changed) continue; // leave the file (and its modification time) alone
             auto written = write_file_atomically(file.source().name(), out);
             if (!written) {
-                std::cerr << "bibkit: " << written.error().path << ": " << written.error().message << '\n';
+                std::cerr << "bibkit: " << written.error().path << ": " << written.error().message
+                          << '\n';
                 return to_int(ExitCode::io);
             }
         } else {
@@ -98,7 +101,8 @@ int run_format(const FormatCommandOptions& o) {
         }
     }
     print_diagnostics(diagnostics);
-    if (!o.in_place && !write_output(o.check ? "" : o.output, combined)) return to_int(ExitCode::io);
+    if (!o.in_place && !write_output(o.check ? "" : o.output, combined))
+        return to_int(ExitCode::io);
     if (would_change) return to_int(ExitCode::problems);
     return problems_exit_code(diagnostics);
 }
@@ -107,12 +111,15 @@ int run_format(const FormatCommandOptions& o) {
 
 Runner add_format_command(CLI::App& app) {
     auto o = std::make_shared<FormatCommandOptions>();
-    CLI::App* command = app.add_subcommand("format", "Tidy .bib files: layout, field order, sorting");
+    CLI::App* command =
+        app.add_subcommand("format", "Tidy .bib files: layout, field order, sorting");
     command->add_option("files", o->files, "BibTeX files ('-' for standard input)")->required();
     command->add_option("-o,--output", o->output, "Output file (written atomically)");
     command->add_flag("-i,--in-place", o->in_place, "Rewrite each file atomically");
-    command->add_flag("--check", o->check, "Change nothing; exit with 1 when a file is not formatted");
-    command->add_option("--indent", o->indent, "Spaces before each field")->check(CLI::Range(0, 16));
+    command->add_flag("--check", o->check,
+                      "Change nothing; exit with 1 when a file is not formatted");
+    command->add_option("--indent", o->indent, "Spaces before each field")
+        ->check(CLI::Range(0, 16));
     command->add_flag("--no-align", o->no_align, "Do not align the '=' signs");
     command->add_flag("--keep-quotes", o->keep_quotes, "Keep \"…\" values instead of using braces");
     command->add_flag("--keep-case", o->keep_case, "Keep the case of entry types and field names");

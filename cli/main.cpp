@@ -2,7 +2,6 @@
 #include "common.hpp"
 
 #include <bibkit/core/exit_code.hpp>
-
 #include <iostream>
 #include <map>
 #include <string>

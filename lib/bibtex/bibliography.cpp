@@ -1,5 +1,4 @@
 #include <bibkit/bibtex/bibliography.hpp>
-
 #include <bibkit/bibtex/parser.hpp>
 
 namespace bibkit::bibtex {
@@ -26,6 +25,8 @@ Bibliography Bibliography::from_sources(std::vector<SourceFile> sources) {
     return bibliography;
 }
 
-Database Bibliography::resolve(ValueMode mode) const { return bibtex::resolve(m_raw, mode); }
+Database Bibliography::resolve(ValueMode mode) const {
+    return bibtex::resolve(m_raw, mode);
+}
 
 } // namespace bibkit::bibtex

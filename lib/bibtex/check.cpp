@@ -1,14 +1,13 @@
-#include <bibkit/bibtex/check.hpp>
-
-#include <bibkit/core/json_writer.hpp>
-
 #include <algorithm>
+#include <bibkit/bibtex/check.hpp>
+#include <bibkit/core/json_writer.hpp>
 
 namespace bibkit::bibtex {
 
 CheckReport check(const Bibliography& bibliography) {
     CheckReport report;
-    for (std::size_t i = 0; i < bibliography.size(); ++i) report.files.push_back(bibliography.source(i).name());
+    for (std::size_t i = 0; i < bibliography.size(); ++i)
+        report.files.push_back(bibliography.source(i).name());
     Database database = bibliography.resolve(ValueMode::check_only);
     report.entries = database.entry_count;
     report.diagnostics = std::move(database.diagnostics);
@@ -22,14 +21,16 @@ CheckReport check(const Bibliography& bibliography) {
     order.reserve(report.diagnostics.size());
     for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
         const Diagnostic& d = report.diagnostics[i];
-        auto file = std::find(report.files.begin(), report.files.end(), d.file) - report.files.begin();
+        auto file =
+            std::find(report.files.begin(), report.files.end(), d.file) - report.files.begin();
         order.push_back({static_cast<std::size_t>(file), d.line, d.column, i});
     }
     if (!std::is_sorted(order.begin(), order.end())) {
         std::sort(order.begin(), order.end());
         std::vector<Diagnostic> sorted;
         sorted.reserve(order.size());
-        for (const Position& position : order) sorted.push_back(std::move(report.diagnostics[position.index]));
+        for (const Position& position : order)
+            sorted.push_back(std::move(report.diagnostics[position.index]));
         report.diagnostics = std::move(sorted);
     }
     return report;
@@ -58,8 +59,10 @@ std::string to_json(const CheckReport& report) {
         json.key("column");
         json.value(static_cast<std::int64_t>(d.column));
         json.key("key");
-        if (d.key.empty()) json.null();
-        else json.value(d.key);
+        if (d.key.empty())
+            json.null();
+        else
+            json.value(d.key);
         json.key("code");
         json.value(d.code);
         json.key("message");

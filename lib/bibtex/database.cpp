@@ -1,11 +1,9 @@
-#include <bibkit/bibtex/database.hpp>
-
-#include <bibkit/core/ascii.hpp>
-
 #include "name_table.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bibkit/bibtex/database.hpp>
+#include <bibkit/core/ascii.hpp>
 #include <cstring>
 #include <string_view>
 #include <unordered_set>
@@ -25,9 +23,18 @@ using MacroTable = NameTable<std::string_view, std::string_view>;
 using KeyIndex = NameTable<std::string_view, KeyOrigin>;
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months{{
-    {"jan", "January"}, {"feb", "February"}, {"mar", "March"},     {"apr", "April"},
-    {"may", "May"},     {"jun", "June"},     {"jul", "July"},      {"aug", "August"},
-    {"sep", "September"}, {"oct", "October"}, {"nov", "November"}, {"dec", "December"},
+    {"jan", "January"},
+    {"feb", "February"},
+    {"mar", "March"},
+    {"apr", "April"},
+    {"may", "May"},
+    {"jun", "June"},
+    {"jul", "July"},
+    {"aug", "August"},
+    {"sep", "September"},
+    {"oct", "October"},
+    {"nov", "November"},
+    {"dec", "December"},
 }};
 
 // Appends text to out, turning every run of white space into one space; `pending_space` carries
@@ -35,7 +42,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_months
 // but kept (as one space) in macro values: BibTeX trims only the whole field.
 enum class Ends { trim, keep };
 
-void append_collapsed(std::string& out, std::string_view text, bool& pending_space, Ends ends = Ends::trim) {
+void append_collapsed(std::string& out, std::string_view text, bool& pending_space,
+                      Ends ends = Ends::trim) {
     std::size_t i = 0;
     while (i < text.size()) {
         if (ascii::is_space(text[i])) {
@@ -75,7 +83,7 @@ bool is_lower(std::string_view text) {
 }
 
 class Resolver {
-public:
+  public:
     explicit Resolver(ValueMode mode) : m_mode(mode) {
         for (auto [name, value] : k_months) m_macros.insert(name, value);
     }
@@ -87,11 +95,12 @@ public:
     }
     Database take() { return std::move(m_result); }
 
-private:
+  private:
     std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
     void expand_into(std::string& out, const RawDatabase& file, const RawField& field,
                      std::string_view key, Ends ends = Ends::trim);
-    std::string_view value_view(const RawDatabase& file, const RawField& field, std::string_view key);
+    std::string_view value_view(const RawDatabase& file, const RawField& field,
+                                std::string_view key);
     std::string_view lowered_view(std::string_view name);
     void check_macros(const RawDatabase& file, const RawField& field, std::string_view key);
     void add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index);
@@ -107,7 +116,8 @@ private:
     std::string m_scratch;
 };
 
-void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part, std::string_view key) {
+void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part,
+                              std::string_view key) {
     m_result.diagnostics.push_back(make_diagnostic(
         file.source(), part.token.begin, Severity::warning, "undefined-macro",
         "undefined macro '" + std::string(file.text(part.token)) + "'; its value is empty", key));
@@ -182,12 +192,13 @@ std::uint64_t name_signature(std::string_view name) {
 // Calls on_unique for each field whose name was not seen earlier in the entry; later duplicates
 // get a warning (BibTeX keeps the first).
 template <class OnUnique>
-void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& raw, std::string_view key,
-                                     OnUnique on_unique) {
+void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& raw,
+                                     std::string_view key, OnUnique on_unique) {
     auto fields = file.fields(raw);
     // Small entries dominate: compare cheap signatures (length and case-folded first bytes)
     // pairwise, and only use a set for unusually many fields.
-    std::unordered_set<std::string_view, ascii::CaseInsensitiveHash, ascii::CaseInsensitiveEqual> seen;
+    std::unordered_set<std::string_view, ascii::CaseInsensitiveHash, ascii::CaseInsensitiveEqual>
+        seen;
     bool use_set = fields.size() > 24;
     std::uint64_t signatures[24];
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -195,7 +206,8 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
         std::size_t first = i;
         if (use_set) {
             if (!seen.insert(name).second)
-                for (first = 0; !ascii::iequals(file.text(fields[first].name), name); ++first) {}
+                for (first = 0; !ascii::iequals(file.text(fields[first].name), name); ++first) {
+                }
         } else {
             std::uint64_t signature = name_signature(name);
             signatures[i] = signature;
@@ -219,7 +231,8 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
     }
 }
 
-void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std::uint32_t raw_index) {
+void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
+                         std::uint32_t raw_index) {
     const RawEntry& raw = file.entries()[raw_index];
     std::string_view key = file.text(raw.key);
     auto [earlier, inserted] = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin});
@@ -227,19 +240,21 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std:
         const KeyOrigin& first = *earlier;
         // The line alone is cheap to find at any position (a column could cost a scan of a
         // very long line for every duplicate).
-        std::string place = (first.source == &file.source() ? std::string() : first.source->name() + ", ") +
-                            "line " + std::to_string(first.source->line_of(first.offset));
-        m_result.diagnostics.push_back(make_diagnostic(
-            file.source(), raw.key.begin, Severity::error, "duplicate-key",
-            "duplicate entry key '" + std::string(key) + "': the entry at " + place +
-                " is kept and this one is skipped",
-            key));
+        std::string place =
+            (first.source == &file.source() ? std::string() : first.source->name() + ", ") +
+            "line " + std::to_string(first.source->line_of(first.offset));
+        m_result.diagnostics.push_back(
+            make_diagnostic(file.source(), raw.key.begin, Severity::error, "duplicate-key",
+                            "duplicate entry key '" + std::string(key) + "': the entry at " +
+                                place + " is kept and this one is skipped",
+                            key));
         for (const RawField& field : file.fields(raw)) check_macros(file, field, key);
         return;
     }
     if (raw.complete && key.empty())
-        m_result.diagnostics.push_back(make_diagnostic(file.source(), raw.key.begin, Severity::warning,
-                                                       "empty-key", "entry has an empty key"));
+        m_result.diagnostics.push_back(make_diagnostic(file.source(), raw.key.begin,
+                                                       Severity::warning, "empty-key",
+                                                       "entry has an empty key"));
     ++m_result.entry_count;
     if (m_mode == ValueMode::check_only) {
         for_each_unique_field(file, raw, key,
@@ -255,7 +270,8 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index, std:
     entry.complete = raw.complete;
     entry.fields.reserve(raw.field_count);
     for_each_unique_field(file, raw, key, [&](const RawField& field) {
-        entry.fields.push_back(Field{lowered_view(file.text(field.name)), value_view(file, field, key)});
+        entry.fields.push_back(
+            Field{lowered_view(file.text(field.name)), value_view(file, field, key)});
     });
     m_result.entries.push_back(std::move(entry));
 }
@@ -265,7 +281,9 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
                                 file.diagnostics().end());
     for (const Block& block : file.blocks()) {
         switch (block.kind) {
-        case BlockKind::entry: add_entry(file, file_index, block.entry); break;
+        case BlockKind::entry:
+            add_entry(file, file_index, block.entry);
+            break;
         case BlockKind::string: {
             const RawEntry& raw = file.entries()[block.entry];
             if (raw.field_count == 0) break; // broken definition, already reported
@@ -298,7 +316,8 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
             break;
         }
         case BlockKind::comment:
-        case BlockKind::junk: break;
+        case BlockKind::junk:
+            break;
         }
     }
 }

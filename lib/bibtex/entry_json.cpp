@@ -1,5 +1,4 @@
 #include <bibkit/bibtex/entry_json.hpp>
-
 #include <bibkit/core/json_writer.hpp>
 
 namespace bibkit::bibtex {

@@ -1,8 +1,6 @@
-#include <bibkit/bibtex/formatter.hpp>
-
-#include <bibkit/core/ascii.hpp>
-
 #include <algorithm>
+#include <bibkit/bibtex/formatter.hpp>
+#include <bibkit/core/ascii.hpp>
 #include <limits>
 
 namespace bibkit::bibtex {
@@ -11,7 +9,7 @@ namespace {
 
 // A piece of output: a command with the comments and text that stood right above it.
 struct Unit {
-    std::string leading; // comments / text kept verbatim, already trimmed
+    std::string leading;          // comments / text kept verbatim, already trimmed
     bool leading_touches = false; // no blank line between the leading text and the command
     // The text began on the line where the previous block ended: it stays there, so that a
     // stray '@' in it does not come to start a line (where it would read as a broken entry).
@@ -44,12 +42,13 @@ bool ends_without_blank_line(std::string_view text) {
 }
 
 class Formatter {
-public:
-    Formatter(const RawDatabase& file, const FormatOptions& options) : m_file(file), m_options(options) {}
+  public:
+    Formatter(const RawDatabase& file, const FormatOptions& options)
+        : m_file(file), m_options(options) {}
 
     void run(std::string& out);
 
-private:
+  private:
     std::string format_entry(const RawEntry& entry) const;
     std::string format_string(const RawEntry& entry) const;
     std::string format_preamble(const RawEntry& entry) const;
@@ -75,8 +74,9 @@ bool Formatter::stripped(std::string_view name) const {
 }
 
 std::size_t Formatter::rank(std::string_view name) const {
-    const std::vector<std::string>& order =
-        m_options.field_order == FieldOrder::custom ? m_options.custom_order : standard_field_order();
+    const std::vector<std::string>& order = m_options.field_order == FieldOrder::custom
+                                                ? m_options.custom_order
+                                                : standard_field_order();
     for (std::size_t i = 0; i < order.size(); ++i)
         if (ascii::iequals(order[i], name)) return i;
     return std::numeric_limits<std::size_t>::max();
@@ -108,7 +108,8 @@ std::string Formatter::format_entry(const RawEntry& entry) const {
         });
     std::size_t width = 0;
     if (m_options.align_equals)
-        for (const RawField* field : fields) width = std::max<std::size_t>(width, field->name.size());
+        for (const RawField* field : fields)
+            width = std::max<std::size_t>(width, field->name.size());
 
     std::string_view key = m_file.text(entry.key);
     bool parens = key.find('}') != std::string_view::npos;
@@ -130,7 +131,8 @@ std::string Formatter::format_entry(const RawEntry& entry) const {
 
 std::string Formatter::format_string(const RawEntry& entry) const {
     const RawField& field = m_file.fields(entry)[0];
-    std::string out = "@" + name_text(entry.type) + "{" + std::string(m_file.text(field.name)) + " = ";
+    std::string out =
+        "@" + name_text(entry.type) + "{" + std::string(m_file.text(field.name)) + " = ";
     append_value(out, field);
     return out + "}";
 }
@@ -141,7 +143,8 @@ std::string Formatter::format_preamble(const RawEntry& entry) const {
     return out + "}";
 }
 
-// The year as written ({2001}, "2001", 2001), or the year of a biblatex date; macros count as absent.
+// The year as written ({2001}, "2001", 2001), or the year of a biblatex date; macros count as
+// absent.
 std::string Formatter::year_of(const RawEntry& entry) const {
     std::string date;
     for (const RawField& field : m_file.fields(entry)) {
@@ -153,8 +156,10 @@ std::string Formatter::year_of(const RawEntry& entry) const {
             if (part.kind != ValuePartKind::macro) text += m_file.text(part.content());
         std::string digits;
         for (char c : text) {
-            if (ascii::is_digit(c)) digits += c;
-            else if (!digits.empty()) break;
+            if (ascii::is_digit(c))
+                digits += c;
+            else if (!digits.empty())
+                break;
         }
         if (is_year) return digits;
         if (date.empty()) date = digits.substr(0, 4);
@@ -165,15 +170,18 @@ std::string Formatter::year_of(const RawEntry& entry) const {
 std::string Formatter::sort_key(const RawEntry& entry) const {
     std::string key = ascii::lowered(m_file.text(entry.key));
     switch (m_options.sort) {
-    case EntrySort::key: return key;
-    case EntrySort::type: return ascii::lowered(m_file.text(entry.type)) + '\x01' + key;
+    case EntrySort::key:
+        return key;
+    case EntrySort::type:
+        return ascii::lowered(m_file.text(entry.type)) + '\x01' + key;
     case EntrySort::year: {
         // Zero-padded so that years compare as numbers; entries without a year sort last.
         std::string year = year_of(entry);
         if (year.empty()) return std::string(1, '\x7f') + key;
         return std::string(year.size() < 8 ? 8 - year.size() : 0, '0') + year + '\x01' + key;
     }
-    case EntrySort::none: break;
+    case EntrySort::none:
+        break;
     }
     return {};
 }
@@ -234,7 +242,8 @@ void Formatter::run(std::string& out) {
         bool descending = m_options.descending;
         auto before = [&](const Unit& a, const Unit& b) {
             if (a.sort_key == b.sort_key) return false;
-            bool missing_a = a.sort_key.starts_with('\x7f'), missing_b = b.sort_key.starts_with('\x7f');
+            bool missing_a = a.sort_key.starts_with('\x7f'),
+                 missing_b = b.sort_key.starts_with('\x7f');
             if (missing_a != missing_b) return missing_b; // absent years last either way
             return descending ? b.sort_key < a.sort_key : a.sort_key < b.sort_key;
         };
@@ -265,12 +274,14 @@ void Formatter::run(std::string& out) {
 
 const std::vector<std::string>& standard_field_order() {
     static const std::vector<std::string> order = {
-        "title",     "shorttitle", "author",   "editor",    "year",       "month",
-        "date",      "journal",    "journaltitle", "booktitle", "series",  "volume",
-        "number",    "pages",      "edition",  "publisher", "address",    "location",
-        "institution", "school",   "organization", "howpublished", "type", "chapter",
-        "isbn",      "issn",       "doi",      "eprint",    "archiveprefix", "primaryclass",
-        "url",       "urldate",    "note",     "keywords",  "abstract",   "crossref",
+        "title",        "shorttitle",   "author",   "editor",        "year",
+        "month",        "date",         "journal",  "journaltitle",  "booktitle",
+        "series",       "volume",       "number",   "pages",         "edition",
+        "publisher",    "address",      "location", "institution",   "school",
+        "organization", "howpublished", "type",     "chapter",       "isbn",
+        "issn",         "doi",          "eprint",   "archiveprefix", "primaryclass",
+        "url",          "urldate",      "note",     "keywords",      "abstract",
+        "crossref",
     };
     return order;
 }

@@ -3,7 +3,6 @@
 // Node-based maps cost a cache miss per lookup; at a lookup per field that dominated `check`.
 
 #include <bibkit/core/ascii.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,7 +12,7 @@ namespace bibkit::bibtex {
 
 // Key is std::string (owned) or std::string_view (viewing text that outlives the table).
 template <class Key, class Value> class NameTable {
-public:
+  public:
     void reserve(std::size_t count) {
         std::size_t size = 64;
         while (size * 3 < count * 4) size *= 2;
@@ -45,11 +44,12 @@ public:
                 return {&m_records.back().value, true};
             }
             Record& record = m_records[slot.index - 1];
-            if (slot.hash == hash && ascii::iequals(record.name, name)) return {&record.value, false};
+            if (slot.hash == hash && ascii::iequals(record.name, name))
+                return {&record.value, false};
         }
     }
 
-private:
+  private:
     struct Slot {
         std::uint32_t hash = 0;
         std::uint32_t index = 0; // 1-based into m_records; 0 marks an empty slot

@@ -1,17 +1,15 @@
-#include <bibkit/bibtex/parser.hpp>
-
-#include <bibkit/core/ascii.hpp>
-
 #include <array>
+#include <bibkit/bibtex/parser.hpp>
+#include <bibkit/core/ascii.hpp>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <algorithm>
 #include <cstring>
+#include <exception>
+#include <iterator>
 #include <string>
 #include <thread>
-#include <exception>
-#include <algorithm>
-#include <iterator>
 
 namespace bibkit::bibtex {
 
@@ -31,7 +29,8 @@ constexpr std::array<std::uint8_t, 256> make_char_classes() {
                        c == '(' || c == ')' || c == ',' || c == '=' || c == '{' || c == '}';
         if (!illegal) classes[c] |= k_identifier;
     }
-    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] |= k_space;
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'})
+        classes[static_cast<unsigned char>(c)] |= k_space;
     for (char c : {'{', '}', '"', '\n'}) classes[static_cast<unsigned char>(c)] |= k_value_stop;
     return classes;
 }
@@ -48,14 +47,14 @@ std::string describe_char(std::string_view text, std::uint32_t pos) {
 }
 
 class Parser {
-public:
+  public:
     Parser(const SourceFile& source, RawDatabase& database)
         : m_source(source), m_db(database), m_data(source.text().data()), m_size(source.size()) {}
 
     std::uint32_t run(std::uint32_t begin, std::uint32_t stop);
     std::uint32_t split_point() const { return recovery_point(m_size / 2); }
 
-private:
+  private:
     enum class Command { entry, string, preamble, comment };
 
     bool is(std::uint32_t p, std::uint8_t cls) const {
@@ -95,8 +94,8 @@ private:
     bool expect_close(std::uint32_t& p, char close, std::string_view after);
 
     void report(std::uint32_t offset, Severity severity, std::string code, std::string message) {
-        m_db.mutable_diagnostics().push_back(
-            make_diagnostic(m_source, offset, severity, std::move(code), std::move(message), m_key));
+        m_db.mutable_diagnostics().push_back(make_diagnostic(
+            m_source, offset, severity, std::move(code), std::move(message), m_key));
     }
     void report_unclosed(std::uint32_t p);
     void add_block(BlockKind kind, Span span, std::uint32_t entry = 0) {
@@ -107,8 +106,8 @@ private:
     RawDatabase& m_db;
     const char* m_data;
     std::uint32_t m_size;
-    std::string_view m_key;        // key of the entry being read, for diagnostics
-    std::uint32_t m_open = 0;      // offset of the current entry's opening delimiter
+    std::string_view m_key;         // key of the entry being read, for diagnostics
+    std::uint32_t m_open = 0;       // offset of the current entry's opening delimiter
     std::uint32_t m_recover_at = 0; // where reading resumes after an error
     std::size_t m_first_field = 0;  // the current entry's first field
 };
@@ -121,8 +120,9 @@ std::uint32_t Parser::next_value_stop(std::uint32_t i) const {
     const __m128i quote = _mm_set1_epi8('"'), newline = _mm_set1_epi8('\n');
     while (i + 16 <= m_size) {
         __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_data + i));
-        __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, open), _mm_cmpeq_epi8(chunk, close)),
-                                    _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, newline)));
+        __m128i hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, open), _mm_cmpeq_epi8(chunk, close)),
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, newline)));
         auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
         if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(mask));
         i += 16;
@@ -193,7 +193,8 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
             bool line_start = at_line_start(at_pos);
             std::string shown(type_text.substr(0, 40));
             if (type_text.size() > 40) shown += "...";
-            std::string what = type.empty() ? "an entry type after '@'" : "'{' or '(' after '@" + shown + "'";
+            std::string what =
+                type.empty() ? "an entry type after '@'" : "'{' or '(' after '@" + shown + "'";
             m_key = {};
             // Point where the delimiter was due, on the '@' line, even when the next text
             // shown ("got …") is on a later line.
@@ -204,7 +205,8 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
             pos = at_pos + 1;
             if (continues_run) continue;
             report(where, line_start ? Severity::error : Severity::warning, "stray-at",
-                   "expected " + what + ", got " + describe_char(m_source.text(), type.empty() ? p : open) +
+                   "expected " + what + ", got " +
+                       describe_char(m_source.text(), type.empty() ? p : open) +
                        "; the text is skipped");
             pos = at_pos + 1;
             continue;
@@ -229,7 +231,8 @@ std::uint32_t Parser::skip_comment(std::uint32_t at_pos, std::uint32_t p) {
         int depth = 0;
         end = m_size;
         for (std::uint32_t i = p; i < m_size; ++i) {
-            if (m_data[i] == open) ++depth;
+            if (m_data[i] == open)
+                ++depth;
             else if (m_data[i] == close && --depth == 0) {
                 end = i + 1;
                 break;
@@ -375,9 +378,8 @@ bool Parser::parse_field(RawEntry& entry, std::uint32_t& p) {
     skip_space(p);
     if (at(p) != '=') {
         report(p, Severity::error, "expected-equals",
-               "expected '=' after the field name '" +
-                   std::string(field.name.in(m_source.text())) + "', got " +
-                   describe_char(m_source.text(), p));
+               "expected '=' after the field name '" + std::string(field.name.in(m_source.text())) +
+                   "', got " + describe_char(m_source.text(), p));
         m_recover_at = p;
         return false;
     }
@@ -498,9 +500,8 @@ bool Parser::parse_string_body(RawEntry& entry, std::uint32_t& p, char close) {
     skip_space(p);
     if (at(p) != '=') {
         report(p, Severity::error, "expected-equals",
-               "expected '=' after the macro name '" +
-                   std::string(field.name.in(m_source.text())) + "', got " +
-                   describe_char(m_source.text(), p));
+               "expected '=' after the macro name '" + std::string(field.name.in(m_source.text())) +
+                   "', got " + describe_char(m_source.text(), p));
         m_recover_at = p;
         return false;
     }
@@ -542,7 +543,8 @@ void append(RawDatabase& head, RawDatabase&& tail) {
     auto field_base = static_cast<std::uint32_t>(head.mutable_fields().size());
     auto part_base = static_cast<std::uint32_t>(head.mutable_parts().size());
     for (Block block : tail.blocks()) {
-        if (block.kind != BlockKind::junk && block.kind != BlockKind::comment) block.entry += entry_base;
+        if (block.kind != BlockKind::junk && block.kind != BlockKind::comment)
+            block.entry += entry_base;
         head.mutable_blocks().push_back(block);
     }
     for (RawEntry entry : tail.entries()) {
@@ -570,9 +572,7 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     std::uint32_t size = source.size();
     bool parallel = threading == Threading::automatic && size >= k_parallel_threshold &&
                     std::thread::hardware_concurrency() > 1;
-    std::uint32_t split = parallel
-                              ? Parser(source, database).split_point()
-                              : size;
+    std::uint32_t split = parallel ? Parser(source, database).split_point() : size;
     if (split == 0 || split >= size) {
         reserve_for(database, size);
         Parser(source, database).run(0, size);
@@ -595,8 +595,10 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     std::uint32_t reached = Parser(source, database).run(0, split);
     worker.join();
     if (tail_error) std::rethrow_exception(tail_error);
-    if (reached == split) append(database, std::move(tail));
-    else Parser(source, database).run(reached, size);
+    if (reached == split)
+        append(database, std::move(tail));
+    else
+        Parser(source, database).run(reached, size);
     return database;
 }
 

@@ -47,8 +47,10 @@ void write_resolved(const Database& database, std::string& out) {
             out += field.name;
             out.append(width - field.name.size(), ' ');
             out += " = ";
-            if (all_digits(field.value)) out += field.value;
-            else append_braced(out, field.value);
+            if (all_digits(field.value))
+                out += field.value;
+            else
+                append_braced(out, field.value);
         }
         out += parens ? "\n)\n" : "\n}\n";
     }

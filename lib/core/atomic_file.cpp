@@ -1,5 +1,4 @@
 #include <bibkit/core/atomic_file.hpp>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -51,7 +50,8 @@ Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
     std::string directory = directory_of(path);
     // Named after the target so a leftover is recognisable, unless that would be too long a name.
     std::string base = base_name_of(path);
-    std::string temporary = directory + "/." + (base.size() > 200 ? std::string() : base + ".") + "bibkit-XXXXXX";
+    std::string temporary =
+        directory + "/." + (base.size() > 200 ? std::string() : base + ".") + "bibkit-XXXXXX";
     int fd = ::mkstemp(temporary.data());
     if (fd < 0) return unexpected(IoError{path, std::strerror(errno)});
     auto fail = [&](int error_number) -> Expected<WriteOk, IoError> {

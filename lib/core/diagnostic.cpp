@@ -1,6 +1,5 @@
-#include <bibkit/core/diagnostic.hpp>
-
 #include <algorithm>
+#include <bibkit/core/diagnostic.hpp>
 
 namespace bibkit {
 
@@ -21,7 +20,8 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
     d.key = std::string(key);
     // Very long lines (one-line files) would drown the message: show a window around the spot.
     std::string_view line = source.line_at(offset);
-    std::size_t at = std::min<std::size_t>(offset - (line.data() - source.text().data()), line.size());
+    std::size_t at =
+        std::min<std::size_t>(offset - (line.data() - source.text().data()), line.size());
     constexpr std::size_t k_half_window = 60; // the window fits a terminal line
     if (line.size() <= 2 * k_half_window) {
         d.source_line = std::string(line);

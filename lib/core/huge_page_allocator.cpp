@@ -1,5 +1,4 @@
 #include <bibkit/core/huge_page_allocator.hpp>
-
 #include <cstdint>
 #include <sys/mman.h>
 
@@ -8,14 +7,16 @@ namespace bibkit::detail {
 namespace {
 constexpr std::size_t k_huge_page = std::size_t(2) << 20;
 
-std::size_t round_up(std::size_t bytes) { return (bytes + k_huge_page - 1) & ~(k_huge_page - 1); }
+std::size_t round_up(std::size_t bytes) {
+    return (bytes + k_huge_page - 1) & ~(k_huge_page - 1);
+}
 } // namespace
 
 void* map_huge(std::size_t bytes) {
     std::size_t size = round_up(bytes);
     // Over-map by one huge page so the block can start on a 2 MiB boundary, then trim.
-    void* raw = ::mmap(nullptr, size + k_huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                       -1, 0);
+    void* raw = ::mmap(nullptr, size + k_huge_page, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) return nullptr;
     auto begin = reinterpret_cast<std::uintptr_t>(raw);
     std::uintptr_t aligned = (begin + k_huge_page - 1) & ~(std::uintptr_t(k_huge_page) - 1);
@@ -26,6 +27,8 @@ void* map_huge(std::size_t bytes) {
     return reinterpret_cast<void*>(aligned);
 }
 
-void unmap_huge(void* pointer, std::size_t bytes) { ::munmap(pointer, round_up(bytes)); }
+void unmap_huge(void* pointer, std::size_t bytes) {
+    ::munmap(pointer, round_up(bytes));
+}
 
 } // namespace bibkit::detail

@@ -8,7 +8,11 @@ namespace {
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char c = byte(i);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
     if (length == 0 || i + length > text.size()) return 0;
     for (std::size_t k = 1; k < length; ++k)
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -28,7 +32,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 namespace {
 
-bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F; }
+bool needs_escape(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+}
 
 } // namespace
 
@@ -55,13 +61,27 @@ void append_json_string(std::string& out, std::string_view text) {
             continue;
         }
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             out += "\\u00";
             out += hex[c >> 4];
@@ -102,7 +122,9 @@ void JsonWriter::close(char bracket) {
     m_out += bracket;
 }
 
-void JsonWriter::end_object() { close('}'); }
+void JsonWriter::end_object() {
+    close('}');
+}
 
 void JsonWriter::begin_array() {
     before_value();
@@ -110,7 +132,9 @@ void JsonWriter::begin_array() {
     m_has_items.push_back(false);
 }
 
-void JsonWriter::end_array() { close(']'); }
+void JsonWriter::end_array() {
+    close(']');
+}
 
 void JsonWriter::key(std::string_view name) {
     before_value();

@@ -1,6 +1,5 @@
-#include <bibkit/core/source_file.hpp>
-
 #include <algorithm>
+#include <bibkit/core/source_file.hpp>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -91,7 +90,9 @@ SourceFile SourceFile::from_string(std::string name, std::string text) {
     return file;
 }
 
-SourceFile::SourceFile(SourceFile&& other) noexcept { *this = std::move(other); }
+SourceFile::SourceFile(SourceFile&& other) noexcept {
+    *this = std::move(other);
+}
 
 SourceFile& SourceFile::operator=(SourceFile&& other) noexcept {
     if (this == &other) return *this;
@@ -134,7 +135,7 @@ std::uint32_t count_newlines(const char* begin, const char* end) {
     for (; p < end; ++p) count += *p == '\n';
     return count;
 }
-}
+} // namespace
 
 void SourceFile::build_line_index() const {
     std::size_t blocks = m_text.size() / k_line_block + 1;
@@ -158,7 +159,8 @@ std::uint32_t SourceFile::line_of_locked(std::uint32_t offset) const {
     offset = std::min<std::uint32_t>(offset, size());
     std::size_t block = offset / k_line_block;
     std::size_t block_begin = block * k_line_block;
-    return m_lines_before_block[block] + count_newlines(m_text.data() + block_begin, m_text.data() + offset) + 1;
+    return m_lines_before_block[block] +
+           count_newlines(m_text.data() + block_begin, m_text.data() + offset) + 1;
 }
 
 namespace {
@@ -176,7 +178,8 @@ void SourceFile::move_cursor(std::uint32_t offset) const {
         if (offset >= cursor.offset) {
             cursor.column += code_points(m_text.substr(cursor.offset, offset - cursor.offset));
         } else {
-            cursor.column = 1 + code_points(m_text.substr(cursor.line_start, offset - cursor.line_start));
+            cursor.column =
+                1 + code_points(m_text.substr(cursor.line_start, offset - cursor.line_start));
         }
         cursor.offset = offset;
         return;
@@ -204,7 +207,8 @@ std::string_view SourceFile::line_at(std::uint32_t offset) const {
     std::lock_guard lock(*m_lock);
     offset = std::min<std::uint32_t>(offset, size());
     move_cursor(offset);
-    std::string_view line = m_text.substr(m_cursor.line_start, m_cursor.line_end - m_cursor.line_start);
+    std::string_view line =
+        m_text.substr(m_cursor.line_start, m_cursor.line_end - m_cursor.line_start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     return line;
 }

@@ -1,5 +1,4 @@
 #include <bibkit/core/text_arena.hpp>
-
 #include <cstring>
 
 namespace bibkit {

@@ -284,8 +284,9 @@ TEST(DatabaseFiles, MacrosCarryAcrossFilesAndKeysRepeatedAcrossFilesNameTheOther
     const Database& db = reading.db;
     EXPECT_EQ(entries(db), (Lines{"article|x1|journal=ACM", "article|y|journal=ACM"}));
     EXPECT_EQ(diagnostics(db), (Lines{"b.bib:1:10 error duplicate-key [X1]"}));
-    EXPECT_EQ(db.diagnostics[0].message,
-              "duplicate entry key 'X1': the entry at a.bib, line 2 is kept and this one is skipped");
+    EXPECT_EQ(
+        db.diagnostics[0].message,
+        "duplicate entry key 'X1': the entry at a.bib, line 2 is kept and this one is skipped");
     ASSERT_EQ(db.entries.size(), 2u);
     EXPECT_EQ(db.entries[0].file, 0u);
     EXPECT_EQ(db.entries[1].file, 1u);

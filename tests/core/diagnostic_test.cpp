@@ -52,7 +52,8 @@ TEST(MakeDiagnostic, AVeryLongLineIsShownAsAWindowAroundTheSpot) {
     EXPECT_EQ(d.source_line, "..." + std::string(60, 'a') + "X" + std::string(59, 'b') + "...");
     EXPECT_EQ(d.source_column, 64u); // after "..." and 60 letters
     std::string shown = format_diagnostic(d, true);
-    EXPECT_EQ(shown.substr(shown.rfind('\n', shown.size() - 2) + 1), "  " + std::string(63, ' ') + "^\n");
+    EXPECT_EQ(shown.substr(shown.rfind('\n', shown.size() - 2) + 1),
+              "  " + std::string(63, ' ') + "^\n");
 }
 
 TEST(MakeDiagnostic, ANearStartSpotOnALongLineShowsTheLineStart) {

@@ -34,7 +34,8 @@ void expect_same_entries(const bibtex::Database& a, const bibtex::Database& b) {
 
 TEST(Corpus, EntriesAndValuesAgreeWithBibTeX) {
     BIBKIT_REQUIRE_SHARED("corpora/bib");
-    if (!have_program("bibtex")) GTEST_SKIP() << "bibtex (Debian texlive-binaries) is not installed";
+    if (!have_program("bibtex"))
+        GTEST_SKIP() << "bibtex (Debian texlive-binaries) is not installed";
     for (const auto& path : corpus_files()) {
         SCOPED_TRACE(path.filename().string());
         OracleResult oracle = ask_bibtex(path);
@@ -58,10 +59,12 @@ TEST(Corpus, EntriesAndValuesAgreeWithBibTeX) {
             // The oracle's style defines only the `jan` macro, so months are not compared.
             bool same = value("title") == folded(wanted.title) &&
                         value("journal") == folded(wanted.journal) &&
-                        value("year") == folded(wanted.year) && value("pages") == folded(wanted.pages) &&
+                        value("year") == folded(wanted.year) &&
+                        value("pages") == folded(wanted.pages) &&
                         value("note") == folded(wanted.note);
             if (!same && ++mismatches <= 5)
-                ADD_FAILURE() << entry.key << ": title/journal/year/pages/note differ from BibTeX's:\n"
+                ADD_FAILURE() << entry.key
+                              << ": title/journal/year/pages/note differ from BibTeX's:\n"
                               << value("title") << "|" << value("journal") << "|" << value("year")
                               << "|" << value("pages") << "|" << value("note") << "\n"
                               << folded(wanted.title) << "|" << folded(wanted.journal) << "|"
@@ -150,7 +153,8 @@ TEST(Corpus, ParallelReadingEqualsSequentialReading) {
     }
     ASSERT_EQ(one.diagnostics().size(), two.diagnostics().size());
     for (std::size_t i = 0; i < one.diagnostics().size(); ++i)
-        EXPECT_EQ(format_diagnostic(one.diagnostics()[i], true), format_diagnostic(two.diagnostics()[i], true));
+        EXPECT_EQ(format_diagnostic(one.diagnostics()[i], true),
+                  format_diagnostic(two.diagnostics()[i], true));
     std::vector<bibtex::RawDatabase> a, b;
     a.push_back(std::move(one));
     b.push_back(std::move(two));

@@ -4,7 +4,6 @@
 #include "shared_data.hpp"
 
 #include <bibkit/bibtex/bibliography.hpp>
-
 #include <map>
 #include <set>
 
@@ -69,7 +68,8 @@ TEST(EdgeCases, EveryFileReadsWhatBibTeXReads) {
         std::vector<const bibtex::Entry*> ours;
         for (const bibtex::Entry& entry : database.entries) {
             auto extra = k_keys_we_keep_but_bibtex_loses.find(expected.file);
-            if (extra == k_keys_we_keep_but_bibtex_loses.end() || !extra->second.contains(entry.key))
+            if (extra == k_keys_we_keep_but_bibtex_loses.end() ||
+                !extra->second.contains(entry.key))
                 ours.push_back(&entry);
         }
         ASSERT_EQ(ours.size(), wanted.size());

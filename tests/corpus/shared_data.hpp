@@ -2,22 +2,25 @@
 // Access to ../shared (real-world corpora, BibTeX's own answers). Suites skip, saying why, when
 // it is absent, so that the unit tests still run on a bare checkout.
 
-#include <gtest/gtest.h>
-
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
-#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
 namespace bibkit::testing {
 
-inline std::filesystem::path shared_dir() { return std::filesystem::path(BIBKIT_SHARED_DIR); }
+inline std::filesystem::path shared_dir() {
+    return std::filesystem::path(BIBKIT_SHARED_DIR);
+}
 
-inline bool have_shared(const std::string& sub) { return std::filesystem::exists(shared_dir() / sub); }
+inline bool have_shared(const std::string& sub) {
+    return std::filesystem::exists(shared_dir() / sub);
+}
 
 #define BIBKIT_REQUIRE_SHARED(sub)                                                                 \
     do {                                                                                           \
@@ -70,7 +73,8 @@ inline std::string folded(std::string_view text) {
     return out;
 }
 
-// One record of tools/bibtex-oracle's output: E|type|key|title=…|journal=…|month=…|year=…|pages=…|note=…
+// One record of tools/bibtex-oracle's output:
+// E|type|key|title=…|journal=…|month=…|year=…|pages=…|note=…
 struct OracleEntry {
     std::string type, key, title, journal, month, year, pages, note;
 };

@@ -5,7 +5,6 @@
 #include <bibkit/bibtex/syntax.hpp>
 #include <bibkit/core/expected.hpp>
 #include <bibkit/core/source_file.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,7 +12,7 @@
 namespace bibkit::bibtex {
 
 class Bibliography {
-public:
+  public:
     // Reads and parses every file; the first file that cannot be read is the error.
     static Expected<Bibliography, IoError> read(const std::vector<std::string>& paths);
     static Bibliography from_sources(std::vector<SourceFile> sources);
@@ -24,7 +23,7 @@ public:
 
     Database resolve(ValueMode mode = ValueMode::build) const;
 
-private:
+  private:
     void add(std::unique_ptr<SourceFile> source);
 
     // Heap-allocated so the syntax trees' pointers stay valid when the vector grows.

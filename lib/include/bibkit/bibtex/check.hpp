@@ -3,7 +3,6 @@
 
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/core/diagnostic.hpp>
-
 #include <string>
 #include <vector>
 

@@ -6,7 +6,6 @@
 
 #include <bibkit/bibtex/syntax.hpp>
 #include <bibkit/core/text_arena.hpp>
-
 #include <span>
 #include <string>
 #include <vector>
@@ -19,12 +18,12 @@ struct Field {
 };
 
 struct Entry {
-    std::string_view type; // lower-cased
-    std::string_view key;  // as written
+    std::string_view type;     // lower-cased
+    std::string_view key;      // as written
     std::vector<Field> fields; // in source order, duplicates dropped
     std::uint32_t file = 0;    // index of the RawDatabase it came from
     std::uint32_t raw_entry = 0;
-    bool complete = true;      // false when a syntax error cut it short
+    bool complete = true; // false when a syntax error cut it short
 
     const Field* find(std::string_view name) const;
 };
@@ -35,7 +34,7 @@ enum class ValueMode {
 };
 
 struct Database {
-    std::vector<Entry> entries; // empty in ValueMode::check_only
+    std::vector<Entry> entries;  // empty in ValueMode::check_only
     std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)
     std::vector<std::string> preambles;
     std::vector<Diagnostic> diagnostics; // the syntax diagnostics of every file, then resolution's

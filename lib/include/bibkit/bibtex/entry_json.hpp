@@ -2,7 +2,6 @@
 // The entries as JSON: [{"type","key","fields":{name: value}}], values as BibTeX resolves them.
 
 #include <bibkit/bibtex/database.hpp>
-
 #include <string>
 
 namespace bibkit::bibtex {

@@ -3,7 +3,6 @@
 // Entries with syntax errors, comments and text between entries are kept exactly as written.
 
 #include <bibkit/bibtex/syntax.hpp>
-
 #include <string>
 #include <vector>
 
@@ -20,10 +19,10 @@ struct FormatOptions {
     Delimiters delimiters = Delimiters::braces; // "…" values become {…}
     NameCase name_case = NameCase::lower;       // entry types and field names
     FieldOrder field_order = FieldOrder::keep;
-    std::vector<std::string> custom_order;      // for FieldOrder::custom; the rest follow in place
+    std::vector<std::string> custom_order; // for FieldOrder::custom; the rest follow in place
     EntrySort sort = EntrySort::none;
     bool descending = false;
-    std::vector<std::string> strip_fields;      // removed (case-insensitive)
+    std::vector<std::string> strip_fields; // removed (case-insensitive)
     bool trailing_comma = false;
 };
 

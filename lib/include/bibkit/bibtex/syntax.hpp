@@ -5,7 +5,6 @@
 #include <bibkit/core/diagnostic.hpp>
 #include <bibkit/core/huge_page_allocator.hpp>
 #include <bibkit/core/source_file.hpp>
-
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -49,7 +48,7 @@ struct ValuePart {
 };
 
 struct RawField {
-    Span name;  // empty for @preamble's value
+    Span name; // empty for @preamble's value
     std::uint32_t first_part = 0;
     std::uint32_t part_count = 0;
 };
@@ -71,7 +70,7 @@ struct Block {
 };
 
 class RawDatabase {
-public:
+  public:
     explicit RawDatabase(const SourceFile& source) : m_source(&source) {}
 
     const SourceFile& source() const { return *m_source; }
@@ -101,7 +100,7 @@ public:
     BigVector<ValuePart>& mutable_parts() { return m_parts; }
     std::vector<Diagnostic>& mutable_diagnostics() { return m_diagnostics; }
 
-private:
+  private:
     const SourceFile* m_source;
     BigVector<Block> m_blocks;
     BigVector<RawEntry> m_entries;

@@ -3,7 +3,6 @@
 
 #include <bibkit/bibtex/database.hpp>
 #include <bibkit/bibtex/syntax.hpp>
-
 #include <string>
 
 namespace bibkit::bibtex {

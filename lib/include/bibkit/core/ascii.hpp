@@ -9,13 +9,17 @@
 
 namespace bibkit::ascii {
 
-constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char to_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 constexpr bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 inline bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -52,7 +56,7 @@ struct CaseInsensitiveHash {
         return static_cast<std::size_t>(hash);
     }
 
-private:
+  private:
     static std::uint64_t mix(std::uint64_t x) noexcept {
         x *= 0xBF58476D1CE4E5B9ull;
         return x ^ (x >> 31);

@@ -3,7 +3,6 @@
 
 #include <bibkit/core/expected.hpp>
 #include <bibkit/core/source_file.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -11,6 +10,7 @@ namespace bibkit {
 
 struct WriteOk {};
 
-Expected<WriteOk, IoError> write_file_atomically(const std::string& path, std::string_view contents);
+Expected<WriteOk, IoError> write_file_atomically(const std::string& path,
+                                                 std::string_view contents);
 
 } // namespace bibkit

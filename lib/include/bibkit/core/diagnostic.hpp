@@ -2,7 +2,6 @@
 // Compiler-style diagnostics: every problem in the input carries file:line:col and the entry key.
 
 #include <bibkit/core/source_file.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>

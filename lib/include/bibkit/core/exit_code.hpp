@@ -11,6 +11,8 @@ enum class ExitCode : int {
     network = 4,
 };
 
-constexpr int to_int(ExitCode code) { return static_cast<int>(code); }
+constexpr int to_int(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 } // namespace bibkit

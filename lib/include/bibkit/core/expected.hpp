@@ -7,19 +7,17 @@
 
 namespace bibkit {
 
-template <class E> struct Unexpected {
-    E error;
-};
+template <class E> struct Unexpected { E error; };
 
 template <class E> Unexpected<std::decay_t<E>> unexpected(E&& error) {
     return {std::forward<E>(error)};
 }
 
 template <class T, class E> class Expected {
-public:
+  public:
     Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    template <class G> Expected(Unexpected<G> error)
-        : m_state(std::in_place_index<1>, std::move(error.error)) {}
+    template <class G>
+    Expected(Unexpected<G> error) : m_state(std::in_place_index<1>, std::move(error.error)) {}
 
     bool has_value() const noexcept { return m_state.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
@@ -35,7 +33,7 @@ public:
     E& error() & { return std::get<1>(m_state); }
     const E& error() const& { return std::get<1>(m_state); }
 
-private:
+  private:
     std::variant<T, E> m_state;
 };
 

@@ -17,7 +17,7 @@ inline constexpr std::size_t k_huge_threshold = std::size_t(2) << 20;
 } // namespace detail
 
 template <class T> class HugePageAllocator {
-public:
+  public:
     using value_type = T;
 
     HugePageAllocator() noexcept = default;
@@ -33,8 +33,10 @@ public:
 
     void deallocate(T* pointer, std::size_t n) noexcept {
         std::size_t bytes = n * sizeof(T);
-        if (bytes < detail::k_huge_threshold) std::allocator<T>{}.deallocate(pointer, n);
-        else detail::unmap_huge(pointer, bytes);
+        if (bytes < detail::k_huge_threshold)
+            std::allocator<T>{}.deallocate(pointer, n);
+        else
+            detail::unmap_huge(pointer, bytes);
     }
 
     template <class U> bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }

@@ -9,7 +9,7 @@
 namespace bibkit {
 
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(std::string& out, bool pretty = false) : m_out(out), m_pretty(pretty) {}
 
     void begin_object();
@@ -23,7 +23,7 @@ public:
     void value(bool flag);
     void null();
 
-private:
+  private:
     void before_value();
     void newline();
     void close(char bracket);

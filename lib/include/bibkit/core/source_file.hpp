@@ -2,7 +2,6 @@
 // One input file's bytes, read once and kept for the life of everything that views into it.
 
 #include <bibkit/core/expected.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -26,7 +25,7 @@ struct IoError {
 inline constexpr std::uint64_t k_max_source_size = 0xFFFFFFF0u;
 
 class SourceFile {
-public:
+  public:
     // Reads a file ("-" is standard input). Regular files are memory-mapped.
     static Expected<SourceFile, IoError> open(const std::string& path);
     static SourceFile from_string(std::string name, std::string text);
@@ -47,13 +46,13 @@ public:
     // The whole line holding offset, without its line break.
     std::string_view line_at(std::uint32_t offset) const;
 
-private:
+  private:
     SourceFile() = default;
     void build_line_index() const;
 
     std::string m_name;
-    std::string m_owned;          // used when the text is not memory-mapped
-    void* m_mapping = nullptr;    // munmap'ed in the destructor
+    std::string m_owned;       // used when the text is not memory-mapped
+    void* m_mapping = nullptr; // munmap'ed in the destructor
     std::size_t m_mapping_size = 0;
     std::string_view m_text;
     // Lines begun before each 4 KiB block: a small index that is quick to build (one vectorized

@@ -10,10 +10,10 @@
 namespace bibkit {
 
 class TextArena {
-public:
+  public:
     std::string_view copy(std::string_view text);
 
-private:
+  private:
     static constexpr std::size_t k_chunk = std::size_t(1) << 20;
     std::vector<std::unique_ptr<char[]>> m_chunks;
     char* m_next = nullptr;
