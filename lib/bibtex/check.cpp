@@ -77,7 +77,8 @@ std::string to_json(const CheckReport& report) {
 
 std::string to_text(const CheckReport& report) {
     std::string out;
-    for (const Diagnostic& d : report.diagnostics) out += format_diagnostic(d, true);
+    out.reserve(report.diagnostics.size() * 200 + 100);
+    for (const Diagnostic& d : report.diagnostics) append_diagnostic(out, d, true);
     auto count = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };

@@ -89,7 +89,8 @@ class Resolver {
     }
 
     void add_file(const RawDatabase& file, std::uint32_t file_index);
-    void reserve(std::size_t entries) {
+    void reserve(std::size_t entries, std::size_t diagnostics) {
+        m_result.diagnostics.reserve(diagnostics + entries / 8);
         m_keys.reserve(entries);
         if (m_mode == ValueMode::build) m_result.entries.reserve(entries);
     }
@@ -338,9 +339,12 @@ std::string month_macro_value(std::string_view name) {
 
 Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
     Resolver resolver(mode);
-    std::size_t entries = 0;
-    for (const RawDatabase& file : files) entries += file.entries().size();
-    resolver.reserve(entries);
+    std::size_t entries = 0, diagnostics = 0;
+    for (const RawDatabase& file : files) {
+        entries += file.entries().size();
+        diagnostics += file.diagnostics().size();
+    }
+    resolver.reserve(entries, diagnostics);
     for (std::size_t i = 0; i < files.size(); ++i)
         resolver.add_file(files[i], static_cast<std::uint32_t>(i));
     return resolver.take();

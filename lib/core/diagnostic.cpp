@@ -44,7 +44,13 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
 }
 
 std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
-    std::string out = d.file;
+    std::string out;
+    append_diagnostic(out, d, with_source_line);
+    return out;
+}
+
+void append_diagnostic(std::string& out, const Diagnostic& d, bool with_source_line) {
+    out += d.file;
     out += ':' + std::to_string(d.line) + ':' + std::to_string(d.column) + ": ";
     out += to_string(d.severity);
     out += ": ";
@@ -67,7 +73,6 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
         while (column++ < target) out += ' ';
         out += "^\n";
     }
-    return out;
 }
 
 std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {

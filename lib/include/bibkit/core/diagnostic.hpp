@@ -30,6 +30,7 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
 
 // "file:line:col: error: message [entry KEY]", then the source line and a caret when asked.
 std::string format_diagnostic(const Diagnostic& diagnostic, bool with_source_line);
+void append_diagnostic(std::string& out, const Diagnostic& diagnostic, bool with_source_line);
 
 std::size_t count_errors(const std::vector<Diagnostic>& diagnostics);
 
