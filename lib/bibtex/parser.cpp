@@ -581,7 +581,7 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     // Two halves in parallel, split at a line that starts an entry. Reading the first half ends
     // exactly there unless a command (say an @comment body) runs across it; then the second
     // half is read again from where the first ended, so the result never depends on the split.
-    reserve_for(database, split);
+    reserve_for(database, size); // room for the tail too: appending it must not reallocate
     RawDatabase tail(source);
     reserve_for(tail, size - split);
     std::exception_ptr tail_error;
