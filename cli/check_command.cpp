@@ -17,9 +17,12 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options) {
-    auto bibliography = read_bibliography(options.files);
-    if (!bibliography) return to_int(ExitCode::io);
-    bibtex::CheckReport report = bibtex::check(*bibliography);
+    auto checked = bibtex::check_files(options.files);
+    if (!checked) {
+        std::cerr << "bibkit: " << checked.error().path << ": " << checked.error().message << '\n';
+        return to_int(ExitCode::io);
+    }
+    const bibtex::CheckReport& report = *checked;
     std::string out = options.format == "json" ? bibtex::to_json(report) : bibtex::to_text(report);
     if (!write_output("", out)) return to_int(ExitCode::io);
     bool failed = report.errors() > 0 || (options.strict && report.warnings() > 0);

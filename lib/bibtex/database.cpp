@@ -82,6 +82,10 @@ bool is_lower(std::string_view text) {
     return true;
 }
 
+} // namespace
+
+namespace detail {
+
 class Resolver {
   public:
     explicit Resolver(ValueMode mode) : m_mode(mode) {
@@ -89,6 +93,8 @@ class Resolver {
     }
 
     void add_file(const RawDatabase& file, std::uint32_t file_index);
+    void add_diagnostics(std::span<const Diagnostic> syntax);
+    void add_block(const RawDatabase& file, std::uint32_t file_index, const Block& block);
     void reserve(std::size_t entries, std::size_t diagnostics) {
         m_result.diagnostics.reserve(diagnostics + entries / 8);
         m_keys.reserve(entries);
@@ -278,9 +284,16 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
 }
 
 void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
-    m_result.diagnostics.insert(m_result.diagnostics.end(), file.diagnostics().begin(),
-                                file.diagnostics().end());
-    for (const Block& block : file.blocks()) {
+    add_diagnostics(file.diagnostics());
+    for (const Block& block : file.blocks()) add_block(file, file_index, block);
+}
+
+void Resolver::add_diagnostics(std::span<const Diagnostic> syntax) {
+    m_result.diagnostics.insert(m_result.diagnostics.end(), syntax.begin(), syntax.end());
+}
+
+void Resolver::add_block(const RawDatabase& file, std::uint32_t file_index, const Block& block) {
+    {
         switch (block.kind) {
         case BlockKind::entry:
             add_entry(file, file_index, block.entry);
@@ -323,7 +336,7 @@ void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
     }
 }
 
-} // namespace
+} // namespace detail
 
 const Field* Entry::find(std::string_view name) const {
     for (const Field& field : fields)
@@ -337,8 +350,27 @@ std::string month_macro_value(std::string_view name) {
     return {};
 }
 
+IncrementalResolver::IncrementalResolver(ValueMode mode)
+    : m_impl(std::make_unique<detail::Resolver>(mode)) {}
+IncrementalResolver::~IncrementalResolver() = default;
+IncrementalResolver::IncrementalResolver(IncrementalResolver&&) noexcept = default;
+
+void IncrementalResolver::reserve(std::size_t entries, std::size_t diagnostics) {
+    m_impl->reserve(entries, diagnostics);
+}
+void IncrementalResolver::add_diagnostics(std::span<const Diagnostic> syntax) {
+    m_impl->add_diagnostics(syntax);
+}
+void IncrementalResolver::add_block(const RawDatabase& file, std::uint32_t file_index,
+                                    const Block& block) {
+    m_impl->add_block(file, file_index, block);
+}
+Database IncrementalResolver::finish() {
+    return m_impl->take();
+}
+
 Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
-    Resolver resolver(mode);
+    detail::Resolver resolver(mode);
     std::size_t entries = 0, diagnostics = 0;
     for (const RawDatabase& file : files) {
         entries += file.entries().size();

@@ -52,6 +52,7 @@ class Parser {
         : m_source(source), m_db(database), m_data(source.text().data()), m_size(source.size()) {}
 
     std::uint32_t run(std::uint32_t begin, std::uint32_t stop);
+    void on_block(std::function<void()> callback) { m_on_block = std::move(callback); }
     std::uint32_t split_point() const { return recovery_point(m_size / 2); }
 
   private:
@@ -100,16 +101,18 @@ class Parser {
     void report_unclosed(std::uint32_t p);
     void add_block(BlockKind kind, Span span, std::uint32_t entry = 0) {
         m_db.mutable_blocks().push_back(Block{kind, span, entry});
+        if (m_on_block) m_on_block();
     }
 
     const SourceFile& m_source;
     RawDatabase& m_db;
     const char* m_data;
     std::uint32_t m_size;
-    std::string_view m_key;         // key of the entry being read, for diagnostics
-    std::uint32_t m_open = 0;       // offset of the current entry's opening delimiter
-    std::uint32_t m_recover_at = 0; // where reading resumes after an error
-    std::size_t m_first_field = 0;  // the current entry's first field
+    std::string_view m_key;           // key of the entry being read, for diagnostics
+    std::uint32_t m_open = 0;         // offset of the current entry's opening delimiter
+    std::uint32_t m_recover_at = 0;   // where reading resumes after an error
+    std::size_t m_first_field = 0;    // the current entry's first field
+    std::function<void()> m_on_block; // called after each block is added
 };
 
 // The next '{', '}', '"' or newline at or after i. Values are most of a file's bytes, so this
@@ -527,16 +530,6 @@ bool Parser::parse_preamble_body(RawEntry& entry, std::uint32_t& p, char close) 
 
 namespace {
 
-void reserve_for(RawDatabase& database, std::uint32_t bytes) {
-    // Generous estimates (real files average a block per ~120 bytes and a field per ~60): the
-    // arrays are mapped lazily, so unused reserve costs address space, not memory, and the
-    // arrays never have to be copied while growing.
-    database.mutable_blocks().reserve(bytes / 48 + 16);
-    database.mutable_entries().reserve(bytes / 96 + 16);
-    database.mutable_fields().reserve(bytes / 24 + 16);
-    database.mutable_parts().reserve(bytes / 24 + 16);
-}
-
 // Appends `tail`, read from the same source just after `head`'s last block.
 void append(RawDatabase& head, RawDatabase&& tail) {
     auto entry_base = static_cast<std::uint32_t>(head.mutable_entries().size());
@@ -567,23 +560,36 @@ constexpr std::uint32_t k_parallel_threshold = 4u << 20;
 
 } // namespace
 
+std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint32_t begin,
+                          std::uint32_t stop, const std::function<void()>& on_block) {
+    Parser parser(source, into);
+    parser.on_block(on_block);
+    return parser.run(begin, stop);
+}
+
+std::uint32_t parallel_split_point(const SourceFile& source) {
+    std::uint32_t size = source.size();
+    if (size < k_parallel_threshold || std::thread::hardware_concurrency() < 2) return size;
+    RawDatabase unused(source);
+    std::uint32_t split = Parser(source, unused).split_point();
+    return split == 0 ? size : split;
+}
+
 RawDatabase parse(const SourceFile& source, Threading threading) {
     RawDatabase database(source);
     std::uint32_t size = source.size();
-    bool parallel = threading == Threading::automatic && size >= k_parallel_threshold &&
-                    std::thread::hardware_concurrency() > 1;
-    std::uint32_t split = parallel ? Parser(source, database).split_point() : size;
-    if (split == 0 || split >= size) {
-        reserve_for(database, size);
+    std::uint32_t split = threading == Threading::automatic ? parallel_split_point(source) : size;
+    if (split >= size) {
+        database.reserve_for_bytes(size);
         Parser(source, database).run(0, size);
         return database;
     }
     // Two halves in parallel, split at a line that starts an entry. Reading the first half ends
     // exactly there unless a command (say an @comment body) runs across it; then the second
     // half is read again from where the first ended, so the result never depends on the split.
-    reserve_for(database, size); // room for the tail too: appending it must not reallocate
+    database.reserve_for_bytes(size); // room for the tail too: appending it must not reallocate
     RawDatabase tail(source);
-    reserve_for(tail, size - split);
+    tail.reserve_for_bytes(size - split);
     std::exception_ptr tail_error;
     std::thread worker([&] {
         try {

@@ -142,3 +142,46 @@ TEST(CheckToJson, MessagesAreEscaped) {
 
 } // namespace
 } // namespace bibkit::bibtex
+
+namespace bibkit::bibtex {
+namespace {
+
+// check_files reads from disk block by block; it must report exactly what check() reports on
+// the same files read whole.
+TEST(CheckFiles, ReportsExactlyWhatCheckReportsOnTheWholeTree) {
+    std::string directory = ::testing::TempDir();
+    std::vector<std::pair<std::string, std::string>> files = {
+        {directory + "/cf_a.bib",
+         "@string{j = {J}}\n@article{a, journal = j, title = {T}, title = {U}}\n"
+         "mail me@example.org\n@article{b, title = {x}\n"},
+        {directory + "/cf_b.bib",
+         "@article{A, note = undefinedmacro}\n@book{c, year = 2000}\n@@@\n"},
+    };
+    std::vector<std::string> paths;
+    for (const auto& [path, text] : files) {
+        FILE* out = std::fopen(path.c_str(), "wb");
+        ASSERT_NE(out, nullptr);
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+        paths.push_back(path);
+    }
+    auto streamed = check_files(paths);
+    ASSERT_TRUE(streamed);
+    auto whole = Bibliography::read(paths);
+    ASSERT_TRUE(whole);
+    CheckReport expected = check(*whole);
+    EXPECT_EQ(streamed->entries, expected.entries);
+    EXPECT_EQ(streamed->entries, 3u); // a, b (cut short) and c; A repeats a
+    EXPECT_EQ(to_json(*streamed), to_json(expected));
+    EXPECT_EQ(to_text(*streamed), to_text(expected));
+}
+
+TEST(CheckFiles, AFileThatCannotBeReadIsAnIoError) {
+    auto report = check_files({"/nonexistent/dir/refs.bib"});
+    ASSERT_FALSE(report);
+    EXPECT_EQ(report.error().path, "/nonexistent/dir/refs.bib");
+    EXPECT_EQ(report.error().message, "No such file or directory");
+}
+
+} // namespace
+} // namespace bibkit::bibtex

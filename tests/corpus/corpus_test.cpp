@@ -4,6 +4,7 @@
 #include "shared_data.hpp"
 
 #include <bibkit/bibtex/bibliography.hpp>
+#include <bibkit/bibtex/check.hpp>
 #include <bibkit/bibtex/formatter.hpp>
 #include <bibkit/bibtex/parser.hpp>
 #include <bibkit/bibtex/writer.hpp>
@@ -131,6 +132,38 @@ TEST(Corpus, FormattingKeepsEveryEntryAndValue) {
         if (original.error_count() == 0) {
             EXPECT_TRUE(twice == formatted);
         }
+    }
+}
+
+TEST(Corpus, CheckingBlockByBlockReportsWhatCheckingTheTreeReports) {
+    BIBKIT_REQUIRE_SHARED("corpora/bib");
+    std::vector<std::string> paths;
+    for (const auto& path : corpus_files()) paths.push_back(path.string());
+    // Each file alone, then all together (duplicate keys across files), then a file large enough
+    // to be read in two halves, with an @comment body running across the middle.
+    std::vector<std::vector<std::string>> runs;
+    for (const std::string& path : paths) runs.push_back({path});
+    runs.push_back(paths);
+    std::string large;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const std::string& path : paths) large += read_file(path);
+    std::string spanning = large.substr(0, large.size() / 2 - 1000) + "\n@comment{\n" +
+                           std::string(4000, 'x') + "\n}\n" + large.substr(large.size() / 2 - 1000);
+    auto directory = std::filesystem::path(::testing::TempDir());
+    for (auto [name, text] :
+         {std::pair{"large.bib", &large}, std::pair{"spanning.bib", &spanning}}) {
+        std::ofstream(directory / name, std::ios::binary) << *text;
+        runs.push_back({(directory / name).string()});
+    }
+    for (const auto& run : runs) {
+        SCOPED_TRACE(run.size() == 1 ? run[0] : "all files");
+        auto streamed = bibtex::check_files(run);
+        ASSERT_TRUE(streamed);
+        auto whole = bibtex::Bibliography::read(run);
+        ASSERT_TRUE(whole);
+        bibtex::CheckReport expected = bibtex::check(*whole);
+        EXPECT_EQ(streamed->entries, expected.entries);
+        EXPECT_TRUE(bibtex::to_json(*streamed) == bibtex::to_json(expected));
     }
 }
 

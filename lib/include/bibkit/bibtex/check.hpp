@@ -19,6 +19,10 @@ struct CheckReport {
 
 CheckReport check(const Bibliography& bibliography);
 
+// The same report straight from files, without keeping their syntax trees: each block is
+// checked as soon as it is read, while it is in cache (what `bibkit check` runs).
+Expected<CheckReport, IoError> check_files(const std::vector<std::string>& paths);
+
 // {"files":[…],"entries":N,"diagnostics":[{"severity","file","line","column","key","code","message"}]}
 std::string to_json(const CheckReport& report);
 

@@ -6,6 +6,7 @@
 
 #include <bibkit/bibtex/syntax.hpp>
 #include <bibkit/core/text_arena.hpp>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,6 +42,28 @@ struct Database {
     TextArena text;                      // holds what the views above cannot take from the input
 
     std::size_t error_count() const { return count_errors(diagnostics); }
+};
+
+namespace detail {
+class Resolver;
+}
+
+// Resolution block by block, for readers that do not keep the whole syntax tree: `check` hands
+// each block over as soon as it is read, while it is still in cache. Blocks must come in file
+// order, files in command-line order; the syntax diagnostics of a block before the block.
+class IncrementalResolver {
+  public:
+    explicit IncrementalResolver(ValueMode mode);
+    ~IncrementalResolver();
+    IncrementalResolver(IncrementalResolver&&) noexcept;
+
+    void reserve(std::size_t entries, std::size_t diagnostics);
+    void add_diagnostics(std::span<const Diagnostic> syntax);
+    void add_block(const RawDatabase& file, std::uint32_t file_index, const Block& block);
+    Database finish();
+
+  private:
+    std::unique_ptr<detail::Resolver> m_impl;
 };
 
 // Resolves files in order, as BibTeX reads several \bibdata files: macros defined in an earlier

@@ -3,6 +3,8 @@
 // diagnostics, and reading resumes at the next entry that starts a line.
 
 #include <bibkit/bibtex/syntax.hpp>
+#include <cstdint>
+#include <functional>
 
 namespace bibkit::bibtex {
 
@@ -13,5 +15,16 @@ enum class Threading {
 
 // The result views into source, which must outlive it.
 RawDatabase parse(const SourceFile& source, Threading threading = Threading::automatic);
+
+// The building blocks of parse(), for readers that consume blocks as they come (`check`).
+// Reads [begin, stop) into `into`, starting no command at or after `stop`, and calls on_block
+// after each block is added (it may clear `into`). Returns where reading ended: `stop`, or later
+// when the last command ran past it.
+std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint32_t begin,
+                          std::uint32_t stop, const std::function<void()>& on_block = {});
+
+// Where parse() splits a large input between two threads: a line that starts an entry near the
+// middle, or the end of the input when it is too small to be worth splitting.
+std::uint32_t parallel_split_point(const SourceFile& source);
 
 } // namespace bibkit::bibtex

@@ -93,6 +93,25 @@ class RawDatabase {
     }
     const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
 
+    // Room for a text of this many bytes. Generous estimates (real files average a block per
+    // ~120 bytes and a field per ~60): the arrays are mapped lazily, so unused reserve costs
+    // address space, not memory, and the arrays never have to be copied while growing.
+    void reserve_for_bytes(std::uint32_t bytes) {
+        m_blocks.reserve(bytes / 48 + 16);
+        m_entries.reserve(bytes / 96 + 16);
+        m_fields.reserve(bytes / 24 + 16);
+        m_parts.reserve(bytes / 24 + 16);
+    }
+
+    // Empties the tree, keeping its memory, for readers that consume it block by block.
+    void clear() {
+        m_blocks.clear();
+        m_entries.clear();
+        m_fields.clear();
+        m_parts.clear();
+        m_diagnostics.clear();
+    }
+
     // Building (used by the parser).
     BigVector<Block>& mutable_blocks() { return m_blocks; }
     BigVector<RawEntry>& mutable_entries() { return m_entries; }
