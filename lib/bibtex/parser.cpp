@@ -53,7 +53,7 @@ class Parser {
 
     std::uint32_t run(std::uint32_t begin, std::uint32_t stop);
     void on_block(std::function<void()> callback) { m_on_block = std::move(callback); }
-    std::uint32_t split_point() const { return recovery_point(m_size / 2); }
+    std::uint32_t split_point(std::uint32_t near) const { return recovery_point(near); }
 
   private:
     enum class Command { entry, string, preamble, comment };
@@ -567,11 +567,11 @@ std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint
     return parser.run(begin, stop);
 }
 
-std::uint32_t parallel_split_point(const SourceFile& source) {
+std::uint32_t parallel_split_point(const SourceFile& source, double fraction) {
     std::uint32_t size = source.size();
     if (size < k_parallel_threshold || std::thread::hardware_concurrency() < 2) return size;
     RawDatabase unused(source);
-    std::uint32_t split = Parser(source, unused).split_point();
+    std::uint32_t split = Parser(source, unused).split_point(static_cast<std::uint32_t>(size * fraction));
     return split == 0 ? size : split;
 }
 

@@ -23,8 +23,9 @@ RawDatabase parse(const SourceFile& source, Threading threading = Threading::aut
 std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint32_t begin,
                           std::uint32_t stop, const std::function<void()>& on_block = {});
 
-// Where parse() splits a large input between two threads: a line that starts an entry near the
-// middle, or the end of the input when it is too small to be worth splitting.
-std::uint32_t parallel_split_point(const SourceFile& source);
+// Where to split a large input between two threads: a line that starts an entry near
+// `fraction` of the way through (parse() uses the middle), or the end of the input when it is
+// too small to be worth splitting.
+std::uint32_t parallel_split_point(const SourceFile& source, double fraction = 0.5);
 
 } // namespace bibkit::bibtex
