@@ -571,7 +571,8 @@ std::uint32_t parallel_split_point(const SourceFile& source, double fraction) {
     std::uint32_t size = source.size();
     if (size < k_parallel_threshold || std::thread::hardware_concurrency() < 2) return size;
     RawDatabase unused(source);
-    std::uint32_t split = Parser(source, unused).split_point(static_cast<std::uint32_t>(size * fraction));
+    std::uint32_t split =
+        Parser(source, unused).split_point(static_cast<std::uint32_t>(size * fraction));
     return split == 0 ? size : split;
 }
 
