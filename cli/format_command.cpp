@@ -83,6 +83,9 @@ int run_format(const FormatCommandOptions& o) {
         const bibtex::RawDatabase& file = bibliography->files()[i];
         diagnostics.insert(diagnostics.end(), file.diagnostics().begin(), file.diagnostics().end());
         std::string out;
+        // A tidied file is about the size of the original; one reservation avoids copying a
+        // growing buffer over and over.
+        out.reserve(file.text().size() + file.text().size() / 4 + 4096);
         bibtex::format_file(file, options, out);
         bool changed = out != file.text();
         if (o.check) {
@@ -96,6 +99,8 @@ int run_format(const FormatCommandOptions& o) {
                           << '\n';
                 return to_int(ExitCode::io);
             }
+        } else if (combined.empty()) {
+            combined = std::move(out);
         } else {
             combined += out;
         }
