@@ -49,11 +49,12 @@ class Formatter {
     void run(std::string& out);
 
   private:
-    std::string format_entry(const RawEntry& entry) const;
-    std::string format_string(const RawEntry& entry) const;
-    std::string format_preamble(const RawEntry& entry) const;
+    void format_entry(const RawEntry& entry, std::string& out) const;
+    void format_string(const RawEntry& entry, std::string& out) const;
+    void format_preamble(const RawEntry& entry, std::string& out) const;
+    void sort_units(std::vector<Unit>& units) const;
+    void append_name(std::string& out, Span span) const;
     void append_value(std::string& out, const RawField& field) const;
-    std::string name_text(Span span) const;
     std::string sort_key(const RawEntry& entry) const;
     std::string year_of(const RawEntry& entry) const;
     bool stripped(std::string_view name) const;
@@ -61,12 +62,8 @@ class Formatter {
 
     const RawDatabase& m_file;
     const FormatOptions& m_options;
+    mutable std::vector<const RawField*> m_fields;
 };
-
-std::string Formatter::name_text(Span span) const {
-    std::string_view name = m_file.text(span);
-    return m_options.name_case == NameCase::lower ? ascii::lowered(name) : std::string(name);
-}
 
 bool Formatter::stripped(std::string_view name) const {
     return std::any_of(m_options.strip_fields.begin(), m_options.strip_fields.end(),
@@ -98,8 +95,18 @@ void Formatter::append_value(std::string& out, const RawField& field) const {
     }
 }
 
-std::string Formatter::format_entry(const RawEntry& entry) const {
-    std::vector<const RawField*> fields;
+void Formatter::append_name(std::string& out, Span span) const {
+    std::string_view name = m_file.text(span);
+    if (m_options.name_case == NameCase::keep) {
+        out += name;
+        return;
+    }
+    for (char c : name) out += ascii::to_lower(c);
+}
+
+void Formatter::format_entry(const RawEntry& entry, std::string& out) const {
+    std::vector<const RawField*>& fields = m_fields; // reused: no allocation per entry
+    fields.clear();
     for (const RawField& field : m_file.fields(entry))
         if (!stripped(m_file.text(field.name))) fields.push_back(&field);
     if (m_options.field_order != FieldOrder::keep)
@@ -113,34 +120,43 @@ std::string Formatter::format_entry(const RawEntry& entry) const {
 
     std::string_view key = m_file.text(entry.key);
     bool parens = key.find('}') != std::string_view::npos;
-    std::string out = "@" + name_text(entry.type) + (parens ? "(" : "{");
+    out += '@';
+    append_name(out, entry.type);
+    out += parens ? '(' : '{';
     out += key;
-    if (fields.empty()) return out + (parens ? ")" : "}");
-    for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields.empty()) {
+        out += parens ? ')' : '}';
+        return;
+    }
+    for (const RawField* field : fields) {
         out += ",\n";
         out.append(static_cast<std::size_t>(std::max(m_options.indent, 0)), ' ');
-        out += name_text(fields[i]->name);
-        out.append(width > fields[i]->name.size() ? width - fields[i]->name.size() : 0, ' ');
+        append_name(out, field->name);
+        out.append(width > field->name.size() ? width - field->name.size() : 0, ' ');
         out += " = ";
-        append_value(out, *fields[i]);
+        append_value(out, *field);
     }
     if (m_options.trailing_comma) out += ',';
     out += parens ? "\n)" : "\n}";
-    return out;
 }
 
-std::string Formatter::format_string(const RawEntry& entry) const {
+void Formatter::format_string(const RawEntry& entry, std::string& out) const {
     const RawField& field = m_file.fields(entry)[0];
-    std::string out =
-        "@" + name_text(entry.type) + "{" + std::string(m_file.text(field.name)) + " = ";
+    out += '@';
+    append_name(out, entry.type);
+    out += '{';
+    out += m_file.text(field.name);
+    out += " = ";
     append_value(out, field);
-    return out + "}";
+    out += '}';
 }
 
-std::string Formatter::format_preamble(const RawEntry& entry) const {
-    std::string out = "@" + name_text(entry.type) + "{";
+void Formatter::format_preamble(const RawEntry& entry, std::string& out) const {
+    out += '@';
+    append_name(out, entry.type);
+    out += '{';
     append_value(out, m_file.fields(entry)[0]);
-    return out + "}";
+    out += '}';
 }
 
 // The year as written ({2001}, "2001", 2001), or the year of a biblatex date; macros count as
@@ -186,15 +202,30 @@ std::string Formatter::sort_key(const RawEntry& entry) const {
     return {};
 }
 
+// Writes a unit: the blank line before it (unless its text stays on the previous line), the
+// comments and text that stood above it, then the command.
+void emit(std::string& out, const Unit& unit, bool& first) {
+    if (!first && !unit.leading_same_line) out += "\n\n";
+    first = false;
+    if (!unit.leading.empty()) {
+        out += unit.leading;
+        if (!unit.body.empty()) out += unit.leading_touches ? "\n" : "\n\n";
+    }
+    out += unit.body;
+}
+
 void Formatter::run(std::string& out) {
-    std::vector<Unit> units;
+    bool sorting = m_options.sort != EntrySort::none;
+    std::vector<Unit> units; // only when sorting; otherwise each unit is written at once
+    Unit unit;
+    bool first = true;
     std::string leading;
     bool leading_touches = false;
     bool leading_same_line = false;
-    auto take_leading = [&](Unit& unit) {
-        unit.leading = std::move(leading);
-        unit.leading_touches = leading_touches;
-        unit.leading_same_line = leading_same_line;
+    auto take_leading = [&](Unit& target) {
+        target.leading = std::move(leading);
+        target.leading_touches = leading_touches;
+        target.leading_same_line = leading_same_line;
         leading.clear();
         leading_touches = false;
         leading_same_line = false;
@@ -203,8 +234,7 @@ void Formatter::run(std::string& out) {
         std::string_view text = m_file.text(block.span);
         if (block.kind == BlockKind::junk || block.kind == BlockKind::comment) {
             if (block.kind == BlockKind::junk && is_blank(text)) continue;
-            if (leading.empty() && block.kind == BlockKind::junk && !units.empty() &&
-                m_options.sort == EntrySort::none) {
+            if (leading.empty() && block.kind == BlockKind::junk && !first && !sorting) {
                 std::size_t first_text = text.find_first_not_of(" \t\r\n\f\v");
                 leading_same_line = text.substr(0, first_text).find('\n') == std::string_view::npos;
             }
@@ -213,61 +243,62 @@ void Formatter::run(std::string& out) {
             leading_touches = block.kind == BlockKind::junk ? ends_without_blank_line(text) : false;
             continue;
         }
-        Unit unit;
         take_leading(unit);
-        unit.order = static_cast<std::uint32_t>(units.size());
+        unit.body.clear();
         const RawEntry& entry = m_file.entries()[block.entry];
         if (!entry.complete) {
-            unit.body = std::string(trim_block(text)); // never rewrite what we could not read
+            unit.body = trim_block(text); // never rewrite what we could not read
         } else if (block.kind == BlockKind::entry) {
-            unit.body = format_entry(entry);
+            format_entry(entry, unit.body);
         } else if (block.kind == BlockKind::string) {
-            unit.body = format_string(entry);
+            format_string(entry, unit.body);
         } else {
-            unit.body = format_preamble(entry);
+            format_preamble(entry, unit.body);
         }
-        unit.sortable = block.kind == BlockKind::entry && m_options.sort != EntrySort::none;
+        unit.sortable = block.kind == BlockKind::entry && sorting;
+        if (!sorting) {
+            emit(out, unit, first);
+            continue;
+        }
         if (unit.sortable) unit.sort_key = sort_key(entry);
+        unit.order = static_cast<std::uint32_t>(units.size());
         units.push_back(std::move(unit));
-    }
-    if (!leading.empty()) {
-        Unit tail;
-        take_leading(tail);
-        tail.order = static_cast<std::uint32_t>(units.size());
-        units.push_back(std::move(tail));
-    }
-    if (m_options.sort != EntrySort::none) {
-        // Entries are sorted between definitions, never across one: moving an entry past an
-        // @string could change what its macros mean. (Files usually define everything first.)
-        bool descending = m_options.descending;
-        auto before = [&](const Unit& a, const Unit& b) {
-            if (a.sort_key == b.sort_key) return false;
-            bool missing_a = a.sort_key.starts_with('\x7f'),
-                 missing_b = b.sort_key.starts_with('\x7f');
-            if (missing_a != missing_b) return missing_b; // absent years last either way
-            return descending ? b.sort_key < a.sort_key : a.sort_key < b.sort_key;
-        };
-        for (auto run = units.begin(); run != units.end();) {
-            if (!run->sortable) {
-                ++run;
-                continue;
-            }
-            auto end = std::find_if(run, units.end(), [](const Unit& u) { return !u.sortable; });
-            std::stable_sort(run, end, before);
-            run = end;
-        }
-    }
-    bool first = true;
-    for (const Unit& unit : units) {
-        if (!first && !unit.leading_same_line) out += "\n\n";
+        unit = Unit{};
         first = false;
-        if (!unit.leading.empty()) {
-            out += unit.leading;
-            if (!unit.body.empty()) out += unit.leading_touches ? "\n" : "\n\n";
-        }
-        out += unit.body;
     }
-    if (!units.empty()) out += '\n';
+    Unit tail;
+    bool has_tail = !leading.empty();
+    if (has_tail) take_leading(tail);
+    if (sorting) {
+        if (has_tail) units.push_back(std::move(tail));
+        sort_units(units);
+        first = true;
+        for (const Unit& sorted : units) emit(out, sorted, first);
+    } else if (has_tail) {
+        emit(out, tail, first);
+    }
+    if (!first) out += '\n';
+}
+
+// Entries are sorted between definitions, never across one: moving an entry past an @string
+// could change what its macros mean. (Files usually define everything first.)
+void Formatter::sort_units(std::vector<Unit>& units) const {
+    bool descending = m_options.descending;
+    auto before = [&](const Unit& a, const Unit& b) {
+        if (a.sort_key == b.sort_key) return false;
+        bool missing_a = a.sort_key.starts_with('\x7f'), missing_b = b.sort_key.starts_with('\x7f');
+        if (missing_a != missing_b) return missing_b; // absent years last either way
+        return descending ? b.sort_key < a.sort_key : a.sort_key < b.sort_key;
+    };
+    for (auto run = units.begin(); run != units.end();) {
+        if (!run->sortable) {
+            ++run;
+            continue;
+        }
+        auto end = std::find_if(run, units.end(), [](const Unit& u) { return !u.sortable; });
+        std::stable_sort(run, end, before);
+        run = end;
+    }
 }
 
 } // namespace
