@@ -52,13 +52,13 @@ bool write_output(const std::string& path, std::string_view contents) {
     return true;
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+void print_diagnostics(std::span<const Diagnostic> diagnostics) {
     std::string text;
     for (const Diagnostic& d : diagnostics) text += format_diagnostic(d, true);
     std::cerr << text;
 }
 
-int problems_exit_code(const std::vector<Diagnostic>& diagnostics) {
+int problems_exit_code(std::span<const Diagnostic> diagnostics) {
     return count_errors(diagnostics) > 0 ? to_int(ExitCode::problems) : to_int(ExitCode::ok);
 }
 

@@ -20,9 +20,9 @@ std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::str
 // (the message is printed).
 bool write_output(const std::string& path, std::string_view contents);
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+void print_diagnostics(std::span<const Diagnostic> diagnostics);
 
 // 1 when the input had errors, else 0.
-int problems_exit_code(const std::vector<Diagnostic>& diagnostics);
+int problems_exit_code(std::span<const Diagnostic> diagnostics);
 
 } // namespace bibkit::cli

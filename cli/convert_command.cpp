@@ -32,7 +32,7 @@ int run_convert(const ConvertOptions& options) {
     std::size_t input_size = 0;
     for (const auto& file : bibliography->files()) input_size += file.text().size();
     out.reserve(input_size + input_size / 2 + 4096);
-    std::vector<Diagnostic> diagnostics;
+    BigVector<Diagnostic> diagnostics;
     if (options.lossless) {
         for (const auto& file : bibliography->files()) {
             bibtex::write_lossless(file, out);

@@ -110,7 +110,7 @@ void sort_diagnostics(CheckReport& report) {
     }
     if (!std::is_sorted(order.begin(), order.end())) {
         std::sort(order.begin(), order.end());
-        std::vector<Diagnostic> sorted;
+        BigVector<Diagnostic> sorted;
         sorted.reserve(order.size());
         for (const Position& position : order)
             sorted.push_back(std::move(report.diagnostics[position.index]));

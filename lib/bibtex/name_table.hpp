@@ -3,6 +3,7 @@
 // Node-based maps cost a cache miss per lookup; at a lookup per field that dominated `check`.
 
 #include <bibkit/core/ascii.hpp>
+#include <bibkit/core/huge_page_allocator.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,7 +65,7 @@ template <class Key, class Value> class NameTable {
     }
 
     void rehash(std::size_t size) {
-        std::vector<Slot> old = std::move(m_slots);
+        BigVector<Slot> old = std::move(m_slots);
         m_slots.assign(size, Slot{});
         m_mask = size - 1;
         for (const Slot& slot : old) {
@@ -75,8 +76,9 @@ template <class Key, class Value> class NameTable {
         }
     }
 
-    std::vector<Slot> m_slots;
-    std::vector<Record> m_records;
+    // Huge-page backed once large (see HugePageAllocator): tables of a hundred thousand keys.
+    BigVector<Slot> m_slots;
+    BigVector<Record> m_records;
     std::size_t m_mask = 0;
 };
 

@@ -75,7 +75,7 @@ void append_diagnostic(std::string& out, const Diagnostic& d, bool with_source_l
     }
 }
 
-std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {
+std::size_t count_errors(std::span<const Diagnostic> diagnostics) {
     return static_cast<std::size_t>(
         std::count_if(diagnostics.begin(), diagnostics.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::error; }));

@@ -11,7 +11,7 @@ namespace bibkit::bibtex {
 struct CheckReport {
     std::vector<std::string> files;
     std::size_t entries = 0;
-    std::vector<Diagnostic> diagnostics; // in file order, then by position
+    BigVector<Diagnostic> diagnostics; // in file order, then by position
 
     std::size_t errors() const { return count_errors(diagnostics); }
     std::size_t warnings() const { return diagnostics.size() - errors(); }

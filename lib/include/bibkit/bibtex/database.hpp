@@ -38,8 +38,10 @@ struct Database {
     std::vector<Entry> entries;  // empty in ValueMode::check_only
     std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)
     std::vector<std::string> preambles;
-    std::vector<Diagnostic> diagnostics; // the syntax diagnostics of every file, then resolution's
-    TextArena text;                      // holds what the views above cannot take from the input
+    // The syntax diagnostics of every file, then resolution's. Huge-page backed: a file can carry
+    // tens of thousands, and first-touch page faults dominated `check` on such files.
+    BigVector<Diagnostic> diagnostics;
+    TextArena text; // holds what the views above cannot take from the input
 
     std::size_t error_count() const { return count_errors(diagnostics); }
 };

@@ -3,6 +3,7 @@
 
 #include <bibkit/core/source_file.hpp>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,6 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
 std::string format_diagnostic(const Diagnostic& diagnostic, bool with_source_line);
 void append_diagnostic(std::string& out, const Diagnostic& diagnostic, bool with_source_line);
 
-std::size_t count_errors(const std::vector<Diagnostic>& diagnostics);
+std::size_t count_errors(std::span<const Diagnostic> diagnostics);
 
 } // namespace bibkit
