@@ -78,7 +78,7 @@ std::string shown(std::string_view text) {
     return out + "\"";
 }
 
-void check_diagnostics(const std::vector<Diagnostic>& diagnostics, const char* where) {
+void check_diagnostics(std::span<const Diagnostic> diagnostics, const char* where) {
     for (const Diagnostic& d : diagnostics)
         FUZZ_CHECK(d.line >= 1 && d.column >= 1, "diagnostic position is 1-based",
                    std::string(where) + ": " + d.code + " at " + std::to_string(d.line) + ":" +
