@@ -1,6 +1,8 @@
 // Resolution as BibTeX 0.99d reads files: macros, month names, case folding, white space, and
 // duplicates (the first wins), across one or several files.
 
+#include "entry_lines.hpp"
+
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/bibtex/database.hpp>
 #include <gtest/gtest.h>
@@ -34,14 +36,7 @@ Read read(const std::string& text, ValueMode mode = ValueMode::build) {
 
 // Each entry as "type|key|name=value|name=value".
 Lines entries(const Database& db) {
-    Lines out;
-    for (const Entry& entry : db.entries) {
-        std::string line = std::string(entry.type) + "|" + std::string(entry.key);
-        for (const Field& field : entry.fields)
-            line += "|" + std::string(field.name) + "=" + std::string(field.value);
-        out.push_back(line);
-    }
-    return out;
+    return testing::entry_lines(db);
 }
 
 // Each diagnostic as "file:line:column severity code [key]".

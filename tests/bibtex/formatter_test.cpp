@@ -1,6 +1,8 @@
 // The tidy printer: one layout for every entry, and nothing else changed. Whatever the options,
 // formatting twice changes nothing, and the formatted file reads as the same entries.
 
+#include "entry_lines.hpp"
+
 #include <algorithm>
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/bibtex/formatter.hpp>
@@ -39,13 +41,7 @@ Lines reading(const std::string& text) {
     sources.push_back(SourceFile::from_string("test.bib", text));
     Bibliography bibliography = Bibliography::from_sources(std::move(sources));
     Database db = bibliography.resolve(); // views into the bibliography's text
-    Lines out;
-    for (const Entry& entry : db.entries) {
-        std::string line = std::string(entry.type) + "|" + std::string(entry.key);
-        for (const Field& field : entry.fields)
-            line += "|" + std::string(field.name) + "=" + std::string(field.value);
-        out.push_back(line);
-    }
+    Lines out = testing::entry_lines(db);
     for (const std::string& preamble : db.preambles) out.push_back("P|" + preamble);
     return out;
 }
