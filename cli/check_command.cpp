@@ -19,7 +19,7 @@ struct CheckOptions {
 int run_check(const CheckOptions& options) {
     auto checked = bibtex::check_files(options.files);
     if (!checked) {
-        std::cerr << "bibkit: " << checked.error().path << ": " << checked.error().message << '\n';
+        print_io_error(checked.error());
         return to_int(ExitCode::io);
     }
     const bibtex::CheckReport& report = *checked;

@@ -25,11 +25,14 @@ std::vector<std::string> normalize_spellings(int argc, char** argv) {
     return arguments;
 }
 
+void print_io_error(const IoError& error) {
+    std::cerr << "bibkit: " << error.path << ": " << error.message << '\n';
+}
+
 std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths) {
     auto bibliography = bibtex::Bibliography::read(paths);
     if (!bibliography) {
-        std::cerr << "bibkit: " << bibliography.error().path << ": " << bibliography.error().message
-                  << '\n';
+        print_io_error(bibliography.error());
         return std::nullopt;
     }
     return std::move(*bibliography);
@@ -46,7 +49,7 @@ bool write_output(const std::string& path, std::string_view contents) {
     }
     auto written = write_file_atomically(path, contents);
     if (!written) {
-        std::cerr << "bibkit: " << written.error().path << ": " << written.error().message << '\n';
+        print_io_error(written.error());
         return false;
     }
     return true;

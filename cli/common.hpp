@@ -13,6 +13,9 @@ namespace bibkit::cli {
 // arguments in the reversed order CLI11's parse(std::vector) expects.
 std::vector<std::string> normalize_spellings(int argc, char** argv);
 
+// Prints "bibkit: PATH: reason" on standard error.
+void print_io_error(const IoError& error);
+
 // Reads the files, or prints "bibkit: PATH: reason" and returns nothing (exit code 3).
 std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::string>& paths);
 

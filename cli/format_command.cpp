@@ -95,8 +95,7 @@ int run_format(const FormatCommandOptions& o) {
             if (!changed) continue; // leave the file (and its modification time) alone
             auto written = write_file_atomically(file.source().name(), out);
             if (!written) {
-                std::cerr << "bibkit: " << written.error().path << ": " << written.error().message
-                          << '\n';
+                print_io_error(written.error());
                 return to_int(ExitCode::io);
             }
         } else if (combined.empty()) {

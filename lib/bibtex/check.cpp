@@ -2,9 +2,8 @@
 #include <bibkit/bibtex/check.hpp>
 #include <bibkit/bibtex/parser.hpp>
 #include <bibkit/core/json_writer.hpp>
-#include <exception>
 #include <memory>
-#include <thread>
+#include <optional>
 
 namespace bibkit::bibtex {
 
@@ -29,34 +28,21 @@ void check_source(const SourceFile& source, std::uint32_t file_index,
                   IncrementalResolver& resolver) {
     RawDatabase scratch(source);
     auto hand_over = [&] {
-        resolver.add_diagnostics(scratch.diagnostics());
-        for (const Block& block : scratch.blocks()) resolver.add_block(scratch, file_index, block);
+        resolver.add_file(scratch, file_index);
         scratch.clear();
     };
     std::uint32_t size = source.size();
     // This thread both reads and checks its part, the other only reads: give it less.
     std::uint32_t split = parallel_split_point(source, k_own_share);
-    RawDatabase tail(source);
-    std::exception_ptr tail_error;
-    std::thread worker;
-    if (split < size) {
-        tail.reserve_for_bytes(size - split);
-        worker = std::thread([&] {
-            try {
-                parse_range(source, tail, split, size);
-            } catch (...) {
-                tail_error = std::current_exception();
-            }
-        });
-    }
+    std::optional<BackgroundRead> tail;
+    if (split < size) tail.emplace(source, split);
     std::uint32_t reached = parse_range(source, scratch, 0, split, hand_over);
     hand_over();
-    if (worker.joinable()) worker.join();
-    if (tail_error) std::rethrow_exception(tail_error);
-    if (split < size && reached == split) {
-        resolver.add_diagnostics(tail.diagnostics());
-        for (const Block& block : tail.blocks()) resolver.add_block(tail, file_index, block);
-    } else if (reached < size) {
+    if (!tail) return;
+    RawDatabase& tail_tree = tail->wait();
+    if (reached == split) {
+        resolver.add_file(tail_tree, file_index);
+    } else {
         // A command ran across the split: read on from where it ended, as parse() does.
         parse_range(source, scratch, reached, size, hand_over);
         hand_over();

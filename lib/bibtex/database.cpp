@@ -365,6 +365,9 @@ void IncrementalResolver::add_block(const RawDatabase& file, std::uint32_t file_
                                     const Block& block) {
     m_impl->add_block(file, file_index, block);
 }
+void IncrementalResolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
+    m_impl->add_file(file, file_index);
+}
 Database IncrementalResolver::finish() {
     return m_impl->take();
 }

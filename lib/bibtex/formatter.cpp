@@ -17,7 +17,6 @@ struct Unit {
     std::string body;
     bool sortable = false;
     std::string sort_key;
-    std::uint32_t order = 0;
 };
 
 bool is_blank(std::string_view text) {
@@ -261,7 +260,6 @@ void Formatter::run(std::string& out) {
             continue;
         }
         if (unit.sortable) unit.sort_key = sort_key(entry);
-        unit.order = static_cast<std::uint32_t>(units.size());
         units.push_back(std::move(unit));
         unit = Unit{};
         first = false;

@@ -87,9 +87,9 @@ class Parser {
     std::uint32_t parse_command(std::uint32_t at, Command command, Span type, std::uint32_t open);
     std::uint32_t skip_comment(std::uint32_t at, std::uint32_t p);
     bool parse_entry_body(RawEntry& entry, std::uint32_t& p, char close);
-    bool parse_string_body(RawEntry& entry, std::uint32_t& p, char close);
-    bool parse_preamble_body(RawEntry& entry, std::uint32_t& p, char close);
-    bool parse_field(RawEntry& entry, std::uint32_t& p);
+    bool parse_string_body(std::uint32_t& p, char close);
+    bool parse_preamble_body(std::uint32_t& p, char close);
+    bool parse_field(std::uint32_t& p);
     bool parse_value(RawField& field, std::uint32_t& p);
     bool scan_delimited(std::uint32_t& p, ValuePartKind kind);
     bool expect_close(std::uint32_t& p, char close, std::string_view after);
@@ -269,8 +269,8 @@ std::uint32_t Parser::parse_command(std::uint32_t at_pos, Command command, Span 
     m_key = {};
     std::uint32_t p = open + 1;
     bool ok = command == Command::entry    ? parse_entry_body(entry, p, close)
-              : command == Command::string ? parse_string_body(entry, p, close)
-                                           : parse_preamble_body(entry, p, close);
+              : command == Command::string ? parse_string_body(p, close)
+                                           : parse_preamble_body(p, close);
     entry.field_count =
         static_cast<std::uint32_t>(m_db.mutable_fields().size()) - entry.first_field;
     std::uint32_t end = p;
@@ -343,7 +343,7 @@ bool Parser::parse_entry_body(RawEntry& entry, std::uint32_t& p, char close) {
             report_unclosed(p);
             return false;
         }
-        if (!parse_field(entry, p)) return false;
+        if (!parse_field(p)) return false;
         skip_space(p);
         if (at(p) == ',') {
             ++p;
@@ -367,8 +367,7 @@ bool Parser::parse_entry_body(RawEntry& entry, std::uint32_t& p, char close) {
     }
 }
 
-bool Parser::parse_field(RawEntry& entry, std::uint32_t& p) {
-    (void)entry;
+bool Parser::parse_field(std::uint32_t& p) {
     RawField field;
     if (is(p, k_identifier) && !ascii::is_digit(m_data[p])) field.name = scan_identifier(p);
     if (field.name.empty()) {
@@ -490,7 +489,7 @@ bool Parser::expect_close(std::uint32_t& p, char close, std::string_view after) 
     return false;
 }
 
-bool Parser::parse_string_body(RawEntry& entry, std::uint32_t& p, char close) {
+bool Parser::parse_string_body(std::uint32_t& p, char close) {
     skip_space(p);
     RawField field;
     if (is(p, k_identifier) && !ascii::is_digit(m_data[p])) field.name = scan_identifier(p);
@@ -512,12 +511,10 @@ bool Parser::parse_string_body(RawEntry& entry, std::uint32_t& p, char close) {
     skip_space(p);
     if (!parse_value(field, p)) return false;
     m_db.mutable_fields().push_back(field);
-    (void)entry;
     return expect_close(p, close, "the @string definition");
 }
 
-bool Parser::parse_preamble_body(RawEntry& entry, std::uint32_t& p, char close) {
-    (void)entry;
+bool Parser::parse_preamble_body(std::uint32_t& p, char close) {
     skip_space(p);
     RawField field;
     field.name = {p, p};
@@ -576,6 +573,27 @@ std::uint32_t parallel_split_point(const SourceFile& source, double fraction) {
     return split == 0 ? size : split;
 }
 
+BackgroundRead::BackgroundRead(const SourceFile& source, std::uint32_t begin) : m_tree(source) {
+    m_tree.reserve_for_bytes(source.size() - begin);
+    m_thread = std::thread([this, &source, begin] {
+        try {
+            Parser(source, m_tree).run(begin, source.size());
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+    });
+}
+
+BackgroundRead::~BackgroundRead() {
+    if (m_thread.joinable()) m_thread.join();
+}
+
+RawDatabase& BackgroundRead::wait() {
+    if (m_thread.joinable()) m_thread.join();
+    if (m_error) std::rethrow_exception(m_error);
+    return m_tree;
+}
+
 RawDatabase parse(const SourceFile& source, Threading threading) {
     RawDatabase database(source);
     std::uint32_t size = source.size();
@@ -589,21 +607,11 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     // exactly there unless a command (say an @comment body) runs across it; then the second
     // half is read again from where the first ended, so the result never depends on the split.
     database.reserve_for_bytes(size); // room for the tail too: appending it must not reallocate
-    RawDatabase tail(source);
-    tail.reserve_for_bytes(size - split);
-    std::exception_ptr tail_error;
-    std::thread worker([&] {
-        try {
-            Parser(source, tail).run(split, size);
-        } catch (...) {
-            tail_error = std::current_exception();
-        }
-    });
+    BackgroundRead tail(source, split);
     std::uint32_t reached = Parser(source, database).run(0, split);
-    worker.join();
-    if (tail_error) std::rethrow_exception(tail_error);
+    RawDatabase& tail_tree = tail.wait();
     if (reached == split)
-        append(database, std::move(tail));
+        append(database, std::move(tail_tree));
     else
         Parser(source, database).run(reached, size);
     return database;

@@ -31,7 +31,7 @@ struct Entry {
 
 enum class ValueMode {
     build,      // compute every field value
-    check_only, // only diagnostics and entry skeletons (keys, types): what `check` needs
+    check_only, // diagnostics and entry_count only, no entries: what `check` needs
 };
 
 struct Database {
@@ -62,6 +62,8 @@ class IncrementalResolver {
     void reserve(std::size_t entries, std::size_t diagnostics);
     void add_diagnostics(std::span<const Diagnostic> syntax);
     void add_block(const RawDatabase& file, std::uint32_t file_index, const Block& block);
+    // A whole (partial) tree: its syntax diagnostics, then each of its blocks.
+    void add_file(const RawDatabase& file, std::uint32_t file_index);
     Database finish();
 
   private:
@@ -72,8 +74,7 @@ class IncrementalResolver {
 // file are visible in later ones, and a key repeated across files is a duplicate.
 Database resolve(std::span<const RawDatabase> files, ValueMode mode = ValueMode::build);
 
-// The expanded, collapsed text of one field of a raw entry, given the macros in force.
-// Exposed for the formatter, which sorts by resolved values without resolving everything.
+// The value of a predefined month macro (jan -> January), or empty for any other name.
 std::string month_macro_value(std::string_view name);
 
 } // namespace bibkit::bibtex

@@ -4,7 +4,9 @@
 
 #include <bibkit/bibtex/syntax.hpp>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <thread>
 
 namespace bibkit::bibtex {
 
@@ -22,6 +24,23 @@ RawDatabase parse(const SourceFile& source, Threading threading = Threading::aut
 // when the last command ran past it.
 std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint32_t begin,
                           std::uint32_t stop, const std::function<void()>& on_block = {});
+
+// Reads [begin, end of input) into a tree of its own on another thread, from construction on.
+// wait() returns the tree once read, or rethrows what reading threw.
+class BackgroundRead {
+  public:
+    BackgroundRead(const SourceFile& source, std::uint32_t begin);
+    ~BackgroundRead();
+    BackgroundRead(const BackgroundRead&) = delete;
+    BackgroundRead& operator=(const BackgroundRead&) = delete;
+
+    RawDatabase& wait();
+
+  private:
+    RawDatabase m_tree;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
 
 // Where to split a large input between two threads: a line that starts an entry near
 // `fraction` of the way through (parse() uses the middle), or the end of the input when it is
