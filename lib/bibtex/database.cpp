@@ -100,7 +100,11 @@ class Resolver {
         m_keys.reserve(entries);
         if (m_mode == ValueMode::build) m_result.entries.reserve(entries);
     }
-    Database take() { return std::move(m_result); }
+    // Line numbers are looked up here, in one ordered pass, rather than at each problem.
+    Database take() {
+        locate_diagnostics(m_result.diagnostics);
+        return std::move(m_result);
+    }
 
   private:
     std::string expand(const RawDatabase& file, const RawField& field, std::string_view key);
@@ -125,7 +129,7 @@ class Resolver {
 
 void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part,
                               std::string_view key) {
-    m_result.diagnostics.push_back(make_diagnostic(
+    m_result.diagnostics.push_back(deferred_diagnostic(
         file.source(), part.token.begin, Severity::warning, "undefined-macro",
         "undefined macro '" + std::string(file.text(part.token)) + "'; its value is empty", key));
 }
@@ -228,12 +232,10 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
             on_unique(fields[i]);
             continue;
         }
-        std::uint32_t first_line = file.source().line_of(fields[first].name.begin);
-        m_result.diagnostics.push_back(make_diagnostic(
+        m_result.diagnostics.push_back(deferred_diagnostic(
             file.source(), fields[i].name.begin, Severity::warning, "duplicate-field",
-            "duplicate field '" + ascii::lowered(name) + "': the first, at line " +
-                std::to_string(first_line) + ", is used and this one is ignored",
-            key));
+            "duplicate field '" + ascii::lowered(name) + "': the first, at line ",
+            fields[first].name.begin, ", is used and this one is ignored", key));
         check_macros(file, fields[i], key);
     }
 }
@@ -245,23 +247,27 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
     auto [earlier, inserted] = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin});
     if (!inserted) {
         const KeyOrigin& first = *earlier;
-        // The line alone is cheap to find at any position (a column could cost a scan of a
-        // very long line for every duplicate).
-        std::string place =
-            (first.source == &file.source() ? std::string() : first.source->name() + ", ") +
-            "line " + std::to_string(first.source->line_of(first.offset));
-        m_result.diagnostics.push_back(
-            make_diagnostic(file.source(), raw.key.begin, Severity::error, "duplicate-key",
-                            "duplicate entry key '" + std::string(key) + "': the entry at " +
-                                place + " is kept and this one is skipped",
-                            key));
+        std::string message = "duplicate entry key '" + std::string(key) + "': the entry at ";
+        std::string rest = " is kept and this one is skipped";
+        if (first.source == &file.source()) {
+            m_result.diagnostics.push_back(
+                deferred_diagnostic(file.source(), raw.key.begin, Severity::error, "duplicate-key",
+                                    message + "line ", first.offset, rest, key));
+        } else {
+            // An earlier file is read completely, so its lines can be looked up now.
+            message += first.source->name() + ", line " +
+                       std::to_string(first.source->line_of(first.offset)) + rest;
+            m_result.diagnostics.push_back(deferred_diagnostic(file.source(), raw.key.begin,
+                                                               Severity::error, "duplicate-key",
+                                                               std::move(message), key));
+        }
         for (const RawField& field : file.fields(raw)) check_macros(file, field, key);
         return;
     }
     if (raw.complete && key.empty())
-        m_result.diagnostics.push_back(make_diagnostic(file.source(), raw.key.begin,
-                                                       Severity::warning, "empty-key",
-                                                       "entry has an empty key"));
+        m_result.diagnostics.push_back(deferred_diagnostic(file.source(), raw.key.begin,
+                                                           Severity::warning, "empty-key",
+                                                           "entry has an empty key"));
     ++m_result.entry_count;
     if (m_mode == ValueMode::check_only) {
         for_each_unique_field(file, raw, key,
@@ -316,7 +322,7 @@ void Resolver::add_block(const RawDatabase& file, std::uint32_t file_index, cons
                 for (auto [month, full] : k_months)
                     predefined |= ascii::iequals(month, name) && full == *value;
                 if (!predefined)
-                    m_result.diagnostics.push_back(make_diagnostic(
+                    m_result.diagnostics.push_back(deferred_diagnostic(
                         file.source(), field.name.begin, Severity::warning, "macro-redefined",
                         "macro '" + std::string(name) + "' is redefined with a different value"));
                 *value = m_result.text.copy(m_scratch);

@@ -95,8 +95,23 @@ class Parser {
     bool expect_close(std::uint32_t& p, char close, std::string_view after);
 
     void report(std::uint32_t offset, Severity severity, std::string code, std::string message) {
-        m_db.mutable_diagnostics().push_back(make_diagnostic(
+        m_db.mutable_diagnostics().push_back(deferred_diagnostic(
             m_source, offset, severity, std::move(code), std::move(message), m_key));
+    }
+    // The message goes on with the line of `line_of`, then `rest`.
+    void report(std::uint32_t offset, Severity severity, std::string code, std::string message,
+                std::uint32_t line_of, std::string rest) {
+        m_db.mutable_diagnostics().push_back(
+            deferred_diagnostic(m_source, offset, severity, std::move(code), std::move(message),
+                                line_of, std::move(rest), m_key));
+    }
+    // Counts line breaks a little ahead of the reader, so those bytes come from cache.
+    void count_lines_ahead(std::uint32_t pos, std::uint32_t stop) {
+        constexpr std::uint64_t k_window = 32 * 1024;
+        if (m_counted >= stop || pos + k_window / 2 < m_counted) return;
+        auto until = static_cast<std::uint32_t>(std::min<std::uint64_t>(stop, pos + k_window));
+        m_source.count_lines(m_counted, until);
+        m_counted = until;
     }
     void report_unclosed(std::uint32_t p);
     void add_block(BlockKind kind, Span span, std::uint32_t entry = 0) {
@@ -106,6 +121,7 @@ class Parser {
 
     const SourceFile& m_source;
     RawDatabase& m_db;
+    std::uint32_t m_counted = 0; // line breaks are counted up to here (see count_lines_ahead)
     const char* m_data;
     std::uint32_t m_size;
     std::string_view m_key;           // key of the entry being read, for diagnostics
@@ -175,7 +191,9 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
     std::uint32_t junk_start = begin;
     std::uint32_t pos = begin;
     std::uint32_t stray_end = UINT32_MAX; // just after the last stray '@'
+    m_counted = begin;
     while (pos < stop) {
+        count_lines_ahead(pos, stop);
         const void* hit = std::memchr(m_data + pos, '@', stop - pos);
         if (!hit) break;
         auto at_pos = static_cast<std::uint32_t>(static_cast<const char*>(hit) - m_data);
@@ -220,6 +238,7 @@ std::uint32_t Parser::run(std::uint32_t begin, std::uint32_t stop) {
         junk_start = pos;
     }
     if (junk_start < stop) add_block(BlockKind::junk, {junk_start, stop});
+    if (m_counted < stop) m_source.count_lines(m_counted, stop);
     return std::max(junk_start, stop);
 }
 
@@ -294,7 +313,6 @@ void Parser::report_unclosed(std::uint32_t p) {
                "this entry is never closed: end of file reached");
         return;
     }
-    std::string next_line = std::to_string(m_source.line_column(p).line);
     auto& fields = m_db.mutable_fields();
     if (fields.size() > m_first_field) {
         // The usual cause: the last value opened a brace it never closed, so it swallowed the
@@ -302,8 +320,8 @@ void Parser::report_unclosed(std::uint32_t p) {
         const RawField& last = fields.back();
         const ValuePart& first_part = m_db.mutable_parts()[last.first_part];
         report(first_part.token.begin, Severity::error, "unterminated-entry",
-               "the entry is not closed before the next entry (line " + next_line +
-                   "); the value of '" + std::string(last.name.in(m_source.text())) +
+               "the entry is not closed before the next entry (line ", p,
+               "); the value of '" + std::string(last.name.in(m_source.text())) +
                    "' probably has an unbalanced brace");
         return;
     }
@@ -460,11 +478,10 @@ bool Parser::scan_delimited(std::uint32_t& p, ValuePartKind kind) {
                 return true;
             }
         } else if (starts_entry_line(i + 1)) {
-            LineColumn where = m_source.line_column(open);
             report(open, Severity::error, "unbalanced-braces",
-                   "unbalanced braces: the value opened here (line " + std::to_string(where.line) +
-                       ") is still open where the next entry starts, at line " +
-                       std::to_string(m_source.line_column(i + 1).line + 0));
+                   "unbalanced braces: the value opened here is still open where the next entry "
+                   "starts, at line ",
+                   i + 1, "");
             m_recover_at = i + 1;
             return false;
         }
@@ -601,6 +618,7 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
     if (split >= size) {
         database.reserve_for_bytes(size);
         Parser(source, database).run(0, size);
+        locate_diagnostics(database.mutable_diagnostics());
         return database;
     }
     // Two halves in parallel, split at a line that starts an entry. Reading the first half ends
@@ -614,6 +632,7 @@ RawDatabase parse(const SourceFile& source, Threading threading) {
         append(database, std::move(tail_tree));
     else
         Parser(source, database).run(reached, size);
+    locate_diagnostics(database.mutable_diagnostics());
     return database;
 }
 

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <bibkit/core/diagnostic.hpp>
+#include <functional>
+#include <vector>
 
 namespace bibkit {
 
@@ -7,17 +9,20 @@ std::string_view to_string(Severity severity) {
     return severity == Severity::error ? "error" : "warning";
 }
 
-Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Severity severity,
-                           std::string code, std::string message, std::string_view key) {
-    Diagnostic d;
-    d.severity = severity;
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.file = source.name();
+namespace {
+
+void locate(Diagnostic& d, const SourceFile& source) {
+    std::uint32_t offset = d.offset;
+    if (d.line_reference != Diagnostic::k_no_line_reference) {
+        d.message += std::to_string(source.line_of(d.line_reference));
+        d.message += d.message_rest;
+        d.message_rest = {};
+        d.line_reference = Diagnostic::k_no_line_reference;
+    }
+    d.pending_source = nullptr;
     LineColumn position = source.line_column(offset);
     d.line = position.line;
     d.column = position.column;
-    d.key = std::string(key);
     // Very long lines (one-line files) would drown the message: show a window around the spot.
     std::string_view line = source.line_at(offset);
     std::size_t at =
@@ -26,7 +31,7 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
     if (line.size() <= 2 * k_half_window) {
         d.source_line = std::string(line);
         d.source_column = d.column;
-        return d;
+        return;
     }
     auto is_continuation = [&](std::size_t i) {
         return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
@@ -40,7 +45,53 @@ Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Sever
     std::uint32_t column = begin > 0 ? 4 : 1;
     for (std::size_t i = begin; i < at; ++i) column += !is_continuation(i);
     d.source_column = column;
+}
+
+} // namespace
+
+Diagnostic deferred_diagnostic(const SourceFile& source, std::uint32_t offset, Severity severity,
+                               std::string code, std::string message, std::string_view key) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.file = source.name();
+    d.key = std::string(key);
+    d.offset = std::min(offset, source.size());
+    d.pending_source = &source;
     return d;
+}
+
+Diagnostic deferred_diagnostic(const SourceFile& source, std::uint32_t offset, Severity severity,
+                               std::string code, std::string message, std::uint32_t line_reference,
+                               std::string message_rest, std::string_view key) {
+    Diagnostic d =
+        deferred_diagnostic(source, offset, severity, std::move(code), std::move(message), key);
+    d.line_reference = std::min(line_reference, source.size());
+    d.message_rest = std::move(message_rest);
+    return d;
+}
+
+Diagnostic make_diagnostic(const SourceFile& source, std::uint32_t offset, Severity severity,
+                           std::string code, std::string message, std::string_view key) {
+    Diagnostic d =
+        deferred_diagnostic(source, offset, severity, std::move(code), std::move(message), key);
+    locate(d, source);
+    return d;
+}
+
+void locate_diagnostics(std::span<Diagnostic> diagnostics) {
+    // In offset order the source's line cursor moves forward only, and each line is found once.
+    std::vector<Diagnostic*> pending;
+    for (Diagnostic& d : diagnostics)
+        if (d.pending_source) pending.push_back(&d);
+    if (pending.empty()) return;
+    std::sort(pending.begin(), pending.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        if (a->pending_source != b->pending_source)
+            return std::less<const SourceFile*>()(a->pending_source, b->pending_source);
+        return a->offset < b->offset;
+    });
+    for (Diagnostic* d : pending) locate(*d, *d->pending_source);
 }
 
 std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {

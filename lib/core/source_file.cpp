@@ -79,6 +79,7 @@ Expected<SourceFile, IoError> SourceFile::open(const std::string& path) {
     file.m_mapping = mapping;
     file.m_mapping_size = size;
     file.m_text = std::string_view(static_cast<const char*>(mapping), size);
+    file.allocate_line_counts();
     return file;
 }
 
@@ -87,6 +88,7 @@ SourceFile SourceFile::from_string(std::string name, std::string text) {
     file.m_name = std::move(name);
     file.m_owned = std::move(text);
     file.m_text = file.m_owned;
+    file.allocate_line_counts();
     return file;
 }
 
@@ -105,6 +107,7 @@ SourceFile& SourceFile::operator=(SourceFile&& other) noexcept {
     // A moved std::string may carry its small buffer along, so re-point the view.
     m_text = owned ? std::string_view(m_owned) : other.m_text;
     other.m_text = {};
+    m_block_newlines = std::move(other.m_block_newlines);
     m_lines_before_block = std::move(other.m_lines_before_block);
     m_cursor = other.m_cursor;
     m_lock = std::move(other.m_lock);
@@ -144,16 +147,28 @@ std::uint32_t count_newlines(const char* begin, const char* end) {
 }
 } // namespace
 
-void SourceFile::build_line_index() const {
+void SourceFile::allocate_line_counts() {
     std::size_t blocks = m_text.size() / k_line_block + 1;
-    m_lines_before_block.resize(blocks);
-    std::uint32_t lines = 0;
-    for (std::size_t b = 0; b < blocks; ++b) {
-        m_lines_before_block[b] = lines;
-        std::size_t begin = b * k_line_block;
-        std::size_t end = std::min(begin + k_line_block, m_text.size());
-        lines += count_newlines(m_text.data() + begin, m_text.data() + end);
-    }
+    m_block_newlines = std::make_unique<std::atomic<std::uint16_t>[]>(blocks);
+    for (std::size_t b = 0; b < blocks; ++b)
+        m_block_newlines[b].store(k_uncounted, std::memory_order_relaxed);
+}
+
+std::uint32_t SourceFile::newlines_in_block(std::size_t block) const {
+    std::uint16_t known = m_block_newlines[block].load(std::memory_order_relaxed);
+    if (known != k_uncounted) return known;
+    std::size_t begin = block * k_line_block;
+    std::size_t end = std::min(begin + k_line_block, m_text.size());
+    std::uint32_t count = count_newlines(m_text.data() + begin, m_text.data() + end);
+    m_block_newlines[block].store(static_cast<std::uint16_t>(count), std::memory_order_relaxed);
+    return count;
+}
+
+void SourceFile::count_lines(std::uint32_t begin, std::uint32_t end) const {
+    end = std::min(end, size() + 1);
+    for (std::size_t block = (begin + k_line_block - 1) / k_line_block; block * k_line_block < end;
+         ++block)
+        newlines_in_block(block);
 }
 
 std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
@@ -162,9 +177,16 @@ std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
 }
 
 std::uint32_t SourceFile::line_of_locked(std::uint32_t offset) const {
-    if (m_lines_before_block.empty()) build_line_index();
     offset = std::min<std::uint32_t>(offset, size());
     std::size_t block = offset / k_line_block;
+    if (m_lines_before_block.size() <= block) {
+        // Extend the running sums to this block; they never shrink, so this is linear overall.
+        std::size_t known = m_lines_before_block.size();
+        m_lines_before_block.resize(block + 1);
+        for (std::size_t b = known; b <= block; ++b)
+            m_lines_before_block[b] =
+                b == 0 ? 0 : m_lines_before_block[b - 1] + newlines_in_block(b - 1);
+    }
     std::size_t block_begin = block * k_line_block;
     return m_lines_before_block[block] +
            count_newlines(m_text.data() + block_begin, m_text.data() + offset) + 1;

@@ -498,8 +498,8 @@ TEST(ParserErrors, AnUnclosedBraceIsRecoveredAtTheNextLineThatStartsAnEntry) {
     EXPECT_EQ(diagnostics(p), (Lines{"1:21 error unbalanced-braces [k]"}));
     EXPECT_EQ(
         p.db.diagnostics()[0].message,
-        "unbalanced braces: the value opened here (line 1) is still open where the next entry "
-        "starts, at line 3");
+        "unbalanced braces: the value opened here is still open where the next entry starts, at "
+        "line 3");
     EXPECT_EQ(blocks(p),
               (Lines{"entry:@article{k, title = {Taylor {\\& Francis,\n  year = {2000}}\n",
                      "entry:@article{ok, title = {After}}", "junk:\n"}));

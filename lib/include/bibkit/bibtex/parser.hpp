@@ -21,7 +21,8 @@ RawDatabase parse(const SourceFile& source, Threading threading = Threading::aut
 // The building blocks of parse(), for readers that consume blocks as they come (`check`).
 // Reads [begin, stop) into `into`, starting no command at or after `stop`, and calls on_block
 // after each block is added (it may clear `into`). Returns where reading ended: `stop`, or later
-// when the last command ran past it.
+// when the last command ran past it. Its diagnostics are deferred: locate_diagnostics fills in
+// their lines (the resolver does so when it finishes).
 std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint32_t begin,
                           std::uint32_t stop, const std::function<void()>& on_block = {});
 

@@ -1,6 +1,7 @@
 #pragma once
 // One input file's bytes, read once and kept for the life of everything that views into it.
 
+#include <atomic>
 #include <bibkit/core/expected.hpp>
 #include <cstdint>
 #include <memory>
@@ -38,8 +39,13 @@ class SourceFile {
     std::string_view text() const { return m_text; }
     std::uint32_t size() const { return static_cast<std::uint32_t>(m_text.size()); }
 
-    // Computed from a line index built on first use; cheap after that. Safe to call from
-    // several threads (the parser reports from two).
+    // Counts the line breaks of the 1 KiB blocks that start in [begin, end). Readers call this
+    // for the stretch they are about to read, while its bytes are in cache: counting the whole
+    // file later costs a pass over cold memory. Threads may count disjoint (or even the same)
+    // stretches at once; blocks nobody counted are counted on the first lookup that needs them.
+    void count_lines(std::uint32_t begin, std::uint32_t end) const;
+
+    // Cheap once the blocks before offset are counted. Safe to call from several threads.
     LineColumn line_column(std::uint32_t offset) const;
     // The line number alone: cheap at any offset, in any order.
     std::uint32_t line_of(std::uint32_t offset) const;
@@ -48,15 +54,19 @@ class SourceFile {
 
   private:
     SourceFile() = default;
-    void build_line_index() const;
+    void allocate_line_counts();
+    std::uint32_t newlines_in_block(std::size_t block) const;
 
     std::string m_name;
     std::string m_owned;       // used when the text is not memory-mapped
     void* m_mapping = nullptr; // munmap'ed in the destructor
     std::size_t m_mapping_size = 0;
     std::string_view m_text;
-    // Lines begun before each 4 KiB block: a small index that is quick to build (one vectorized
-    // count over the text) and answers a query by counting within one block.
+    // Line breaks in each 1 KiB block (k_uncounted until someone counts them; atomics because
+    // two readers may count at once), and their running sums, extended as far as a lookup needs:
+    // a query then counts within one block only.
+    static constexpr std::uint16_t k_uncounted = 0xFFFF;
+    std::unique_ptr<std::atomic<std::uint16_t>[]> m_block_newlines;
     mutable std::vector<std::uint32_t> m_lines_before_block;
     // The last line looked up: diagnostics come in order, often many on one long line, and
     // finding a line's ends or a column from scratch each time would be quadratic.
