@@ -2,8 +2,10 @@
 #include <bibkit/bibtex/check.hpp>
 #include <bibkit/bibtex/parser.hpp>
 #include <bibkit/core/json_writer.hpp>
+#include <exception>
 #include <memory>
 #include <optional>
+#include <thread>
 
 namespace bibkit::bibtex {
 
@@ -20,10 +22,42 @@ CheckReport make_report(std::vector<std::string> files, Database database) {
     return report;
 }
 
-constexpr double k_own_share = 0.4; // 0.3–0.5 measure alike (within noise) on make-corpus
+// The rest of a file, read and checked on a thread of its own (see Stretch::continuation).
+class ContinuationCheck {
+  public:
+    ContinuationCheck(const SourceFile& source, std::uint32_t begin, std::uint32_t file_index)
+        : m_resolver(ValueMode::check_only, Stretch::continuation) {
+        m_thread = std::thread([this, &source, begin, file_index] {
+            try {
+                RawDatabase scratch(source);
+                parse_range(source, scratch, begin, source.size(), [&] {
+                    m_resolver.add_file(scratch, file_index);
+                    scratch.clear();
+                });
+                m_resolver.add_file(scratch, file_index);
+            } catch (...) {
+                m_error = std::current_exception();
+            }
+        });
+    }
+    ~ContinuationCheck() {
+        if (m_thread.joinable()) m_thread.join();
+    }
 
-// One file: the first half is read and checked block by block on this thread while a second
-// thread reads the other half into a tree (large files only), which is checked afterwards.
+    IncrementalResolver& wait() {
+        if (m_thread.joinable()) m_thread.join();
+        if (m_error) std::rethrow_exception(m_error);
+        return m_resolver;
+    }
+
+  private:
+    IncrementalResolver m_resolver;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
+
+// One file: large ones in two halves, each read and checked block by block on its own thread
+// while the bytes are in cache; the second half's open questions are settled at the end.
 void check_source(const SourceFile& source, std::uint32_t file_index,
                   IncrementalResolver& resolver) {
     RawDatabase scratch(source);
@@ -32,21 +66,21 @@ void check_source(const SourceFile& source, std::uint32_t file_index,
         scratch.clear();
     };
     std::uint32_t size = source.size();
-    // This thread both reads and checks its part, the other only reads: give it less.
-    std::uint32_t split = parallel_split_point(source, k_own_share);
-    std::optional<BackgroundRead> tail;
-    if (split < size) tail.emplace(source, split);
+    std::uint32_t split = parallel_split_point(source, 0.5);
+    std::optional<ContinuationCheck> tail;
+    if (split < size) tail.emplace(source, split, file_index);
     std::uint32_t reached = parse_range(source, scratch, 0, split, hand_over);
     hand_over();
     if (!tail) return;
-    RawDatabase& tail_tree = tail->wait();
-    if (reached == split) {
-        resolver.add_file(tail_tree, file_index);
-    } else {
-        // A command ran across the split: read on from where it ended, as parse() does.
-        parse_range(source, scratch, reached, size, hand_over);
-        hand_over();
+    IncrementalResolver& continuation = tail->wait();
+    if (reached == split && continuation.self_contained()) {
+        resolver.absorb(std::move(continuation));
+        return;
     }
+    // A command ran across the split, or the second half needs macros of the first to be
+    // checked: read on from where the first half ended, as parse() does.
+    parse_range(source, scratch, reached, size, hand_over);
+    hand_over();
 }
 
 } // namespace

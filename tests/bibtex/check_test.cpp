@@ -1,6 +1,7 @@
 // `bibkit check`: every problem of every file, in file order then by position, as text or JSON.
 
 #include <bibkit/bibtex/check.hpp>
+#include <cstdio>
 #include <gtest/gtest.h>
 #include <string>
 #include <utility>
@@ -174,6 +175,93 @@ TEST(CheckFiles, ReportsExactlyWhatCheckReportsOnTheWholeTree) {
     EXPECT_EQ(streamed->entries, 3u); // a, b (cut short) and c; A repeats a
     EXPECT_EQ(to_json(*streamed), to_json(expected));
     EXPECT_EQ(to_text(*streamed), to_text(expected));
+}
+
+std::string write_temp_file(const std::string& name, const std::string& text) {
+    std::string path = ::testing::TempDir() + "/" + name;
+    FILE* out = std::fopen(path.c_str(), "wb");
+    EXPECT_NE(out, nullptr);
+    if (!out) return path;
+    std::fwrite(text.data(), 1, text.size(), out);
+    std::fclose(out);
+    return path;
+}
+
+// Clean entries, enough for check_files to read the file in two halves on two threads.
+std::string filler(const std::string& prefix, std::size_t bytes) {
+    std::string text;
+    for (std::size_t i = 0; text.size() < bytes; ++i)
+        text += "@article{" + prefix + std::to_string(i) +
+                ",\n  author = {Ann Author and Bob Builder},\n  title = {A Study of Things " +
+                std::to_string(i) + "},\n  journal = {Journal of Studies},\n  year = 2001\n}\n\n";
+    return text;
+}
+
+// What the second half of a file needs from the first (macros, keys) is settled after both
+// halves are read; the result must be exactly that of reading the file in order.
+TEST(CheckFiles, TheSecondHalfOfALargeFileIsCheckedAsIfReadInOrder) {
+    std::string first_half = "@string{j = {Journal}}\n@string{feb = {Febr.}}\n"
+                             "@string{same = {S}}\n@article{dup, title = {First}}\n"
+                             "@article{Twice, title = {First}}\n";
+    std::string second_half = "@article{usesj, journal = j, note = nowhere, howpublished = later}\n"
+                              "@string{later = {L}}\n"
+                              "@string{j = {Another Journal}}\n@string{same = {S}}\n"
+                              "@string{jan = {Jan.}}\n@string{feb = {Feb.}}\n"
+                              "@article{DUP, title = {A}, title = {B}, note = missing}\n"
+                              "@article{twice, year = 1}\n@article{TWICE, year = 2}\n"
+                              "@article{inner, year = 1}\n@article{Inner, year = 2, year = 3}\n"
+                              "@article{, title = {No key}}\n";
+    std::string a = write_temp_file("halves_a.bib", first_half + filler("f", 3u << 20) +
+                                                        filler("g", 3u << 20) + second_half);
+    std::string b = write_temp_file("halves_b.bib",
+                                    "@article{x, journal = later}\n@article{inner, year = 4}\n");
+    auto streamed = check_files({a, b});
+    ASSERT_TRUE(streamed);
+    auto whole = Bibliography::read({a, b});
+    ASSERT_TRUE(whole);
+    CheckReport expected = check(*whole);
+    EXPECT_EQ(to_text(*streamed), to_text(expected));
+    Lines codes;
+    for (const Diagnostic& d : expected.diagnostics)
+        codes.push_back(d.code + " " + d.key + ": " + d.message);
+    // The expectation itself, so that both cannot be wrong the same way.
+    EXPECT_EQ(codes, (Lines{
+                         "undefined-macro usesj: undefined macro 'nowhere'; its value is empty",
+                         "undefined-macro usesj: undefined macro 'later'; its value is empty",
+                         "macro-redefined : macro 'j' is redefined with a different value",
+                         "macro-redefined : macro 'feb' is redefined with a different value",
+                         "duplicate-key DUP: duplicate entry key 'DUP': the entry at line 4 is "
+                         "kept and this one is skipped",
+                         "undefined-macro DUP: undefined macro 'missing'; its value is empty",
+                         "duplicate-key twice: duplicate entry key 'twice': the entry at line 5 "
+                         "is kept and this one is skipped",
+                         "duplicate-key TWICE: duplicate entry key 'TWICE': the entry at line 5 "
+                         "is kept and this one is skipped",
+                         codes[8], // Inner repeats inner: its line depends on the filler
+                         "empty-key : entry has an empty key",
+                         codes[10], // b.bib's inner repeats a.bib's
+                     }));
+    EXPECT_EQ(codes[8].substr(0, 50), "duplicate-key Inner: duplicate entry key 'Inner': ");
+    EXPECT_NE(codes[10].find("the entry at " + a + ", line "), std::string::npos) << codes[10];
+    EXPECT_EQ(streamed->entries, expected.entries);
+}
+
+// An @string in the second half built from a macro of the first cannot be settled on its own:
+// that half is then read again in order.
+TEST(CheckFiles, ASecondHalfMacroBuiltFromTheFirstHalfIsReadInOrder) {
+    std::string text = "@string{j = {Journal}}\n" + filler("f", 3u << 20) + filler("g", 3u << 20) +
+                       "@string{jj = j # { of Things}}\n@string{jj = {Other}}\n"
+                       "@article{k, journal = jj, note = undefined}\n";
+    std::string path = write_temp_file("halves_fallback.bib", text);
+    auto streamed = check_files({path});
+    ASSERT_TRUE(streamed);
+    auto whole = Bibliography::read({path});
+    ASSERT_TRUE(whole);
+    CheckReport expected = check(*whole);
+    EXPECT_EQ(to_text(*streamed), to_text(expected));
+    ASSERT_EQ(expected.diagnostics.size(), 2u);
+    EXPECT_EQ(expected.diagnostics[0].code, "macro-redefined");
+    EXPECT_EQ(expected.diagnostics[1].code, "undefined-macro");
 }
 
 TEST(CheckFiles, AFileThatCannotBeReadIsAnIoError) {
