@@ -23,8 +23,12 @@ int run_check(const CheckOptions& options) {
         return to_int(ExitCode::io);
     }
     const bibtex::CheckReport& report = *checked;
-    std::string out = options.format == "json" ? bibtex::to_json(report) : bibtex::to_text(report);
-    if (!write_output("", out)) return to_int(ExitCode::io);
+    if (options.format == "json") {
+        if (!write_output("", bibtex::to_json(report))) return to_int(ExitCode::io);
+    } else {
+        bibtex::write_text(report, [](std::string_view chunk) { write_chunk(chunk); });
+        if (!finish_output()) return to_int(ExitCode::io);
+    }
     bool failed = report.errors() > 0 || (options.strict && report.warnings() > 0);
     return to_int(failed ? ExitCode::problems : ExitCode::ok);
 }

@@ -38,14 +38,22 @@ std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::str
     return std::move(*bibliography);
 }
 
+void write_chunk(std::string_view chunk) {
+    std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+}
+
+bool finish_output() {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        std::cerr << "bibkit: cannot write to standard output\n";
+        return false;
+    }
+    return true;
+}
+
 bool write_output(const std::string& path, std::string_view contents) {
     if (path.empty() || path == "-") {
-        std::fwrite(contents.data(), 1, contents.size(), stdout);
-        if (std::fflush(stdout) != 0) {
-            std::cerr << "bibkit: cannot write to standard output\n";
-            return false;
-        }
-        return true;
+        write_chunk(contents);
+        return finish_output();
     }
     auto written = write_file_atomically(path, contents);
     if (!written) {

@@ -22,6 +22,10 @@ std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::str
 // Writes to standard output when path is empty or "-", else atomically to path. False on failure
 // (the message is printed).
 bool write_output(const std::string& path, std::string_view contents);
+// Standard output in pieces: write_chunk as often as needed, then finish_output, which reports
+// a failed write (a full disk, a closed pipe) and returns false.
+void write_chunk(std::string_view chunk);
+bool finish_output();
 
 void print_diagnostics(std::span<const Diagnostic> diagnostics);
 

@@ -88,15 +88,13 @@ namespace detail {
 
 class Resolver {
   public:
-    Resolver(ValueMode mode, Stretch stretch) : m_mode(mode), m_stretch(stretch) {
+    explicit Resolver(ValueMode mode) : m_mode(mode) {
         for (auto [name, value] : k_months) m_macros.insert(name, value);
     }
 
     void add_file(const RawDatabase& file, std::uint32_t file_index);
     void add_diagnostics(std::span<const Diagnostic> syntax);
     void add_block(const RawDatabase& file, std::uint32_t file_index, const Block& block);
-    bool self_contained() const { return m_self_contained; }
-    void absorb(Resolver&& continuation);
     void reserve(std::size_t entries, std::size_t diagnostics) {
         m_result.diagnostics.reserve(diagnostics + entries / 8);
         m_keys.reserve(entries);
@@ -121,56 +119,16 @@ class Resolver {
     template <class OnUnique>
     void for_each_unique_field(const RawDatabase& file, const RawEntry& raw, std::string_view key,
                                OnUnique on_unique);
-    void define_macro(const RawDatabase& file, const RawField& field);
-    void warn_if_changed(const SourceFile& source, std::uint32_t offset, std::string_view name,
-                         std::string_view old_value, std::string_view new_value);
-    void report_duplicate_key(const SourceFile& source, std::uint32_t offset, std::string_view key,
-                              const KeyOrigin& first);
 
     ValueMode m_mode;
-    Stretch m_stretch;
     MacroTable m_macros;
     KeyIndex m_keys;
     Database m_result;
     std::string m_scratch;
-
-    // What a continuation leaves open for absorb(): the first occurrence of each key (with the
-    // diagnostics it gave, void if an earlier part has the key), later occurrences, macros not
-    // defined in the stretch before their use, and the first definition of each macro.
-    struct FirstKey {
-        std::string_view key;
-        KeyOrigin origin;
-        std::size_t diagnostics_begin, diagnostics_end;
-    };
-    struct RepeatedKey {
-        std::string_view key;
-        KeyOrigin origin;
-    };
-    struct OpenUse {
-        std::string_view name, key;
-        KeyOrigin origin;
-    };
-    struct FirstDefinition {
-        std::string_view name, value;
-        KeyOrigin origin;
-    };
-    std::vector<FirstKey> m_first_keys;
-    std::vector<RepeatedKey> m_repeated_keys;
-    std::vector<OpenUse> m_open_uses;
-    std::vector<FirstDefinition> m_first_definitions;
-    NameTable<std::string_view, bool> m_defined_here;
-    bool m_value_incomplete = false; // the value just expanded used an open macro
-    bool m_self_contained = true;
 };
 
 void Resolver::warn_undefined(const RawDatabase& file, const ValuePart& part,
                               std::string_view key) {
-    if (m_stretch == Stretch::continuation) {
-        // Perhaps defined before the stretch: absorb() decides.
-        m_open_uses.push_back({file.text(part.token), key, {&file.source(), part.token.begin}});
-        m_value_incomplete = true;
-        return;
-    }
     m_result.diagnostics.push_back(deferred_diagnostic(
         file.source(), part.token.begin, Severity::warning, "undefined-macro",
         "undefined macro '" + std::string(file.text(part.token)) + "'; its value is empty", key));
@@ -282,37 +240,30 @@ void Resolver::for_each_unique_field(const RawDatabase& file, const RawEntry& ra
     }
 }
 
-void Resolver::report_duplicate_key(const SourceFile& source, std::uint32_t offset,
-                                    std::string_view key, const KeyOrigin& first) {
-    std::string message = "duplicate entry key '" + std::string(key) + "': the entry at ";
-    std::string rest = " is kept and this one is skipped";
-    if (first.source == &source) {
-        m_result.diagnostics.push_back(deferred_diagnostic(source, offset, Severity::error,
-                                                           "duplicate-key", message + "line ",
-                                                           first.offset, rest, key));
-        return;
-    }
-    // An earlier file is read completely, so its lines can be looked up now.
-    message += first.source->name() + ", line " +
-               std::to_string(first.source->line_of(first.offset)) + rest;
-    m_result.diagnostics.push_back(deferred_diagnostic(source, offset, Severity::error,
-                                                       "duplicate-key", std::move(message), key));
-}
-
 void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
                          std::uint32_t raw_index) {
     const RawEntry& raw = file.entries()[raw_index];
     std::string_view key = file.text(raw.key);
     auto [earlier, inserted] = m_keys.insert(key, KeyOrigin{&file.source(), raw.key.begin});
     if (!inserted) {
-        if (m_stretch == Stretch::continuation)
-            m_repeated_keys.push_back({key, {&file.source(), raw.key.begin}});
-        else
-            report_duplicate_key(file.source(), raw.key.begin, key, *earlier);
+        const KeyOrigin& first = *earlier;
+        std::string message = "duplicate entry key '" + std::string(key) + "': the entry at ";
+        std::string rest = " is kept and this one is skipped";
+        if (first.source == &file.source()) {
+            m_result.diagnostics.push_back(
+                deferred_diagnostic(file.source(), raw.key.begin, Severity::error, "duplicate-key",
+                                    message + "line ", first.offset, rest, key));
+        } else {
+            // An earlier file is read completely, so its lines can be looked up now.
+            message += first.source->name() + ", line " +
+                       std::to_string(first.source->line_of(first.offset)) + rest;
+            m_result.diagnostics.push_back(deferred_diagnostic(file.source(), raw.key.begin,
+                                                               Severity::error, "duplicate-key",
+                                                               std::move(message), key));
+        }
         for (const RawField& field : file.fields(raw)) check_macros(file, field, key);
         return;
     }
-    std::size_t diagnostics_begin = m_result.diagnostics.size();
     if (raw.complete && key.empty())
         m_result.diagnostics.push_back(deferred_diagnostic(file.source(), raw.key.begin,
                                                            Severity::warning, "empty-key",
@@ -321,11 +272,6 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
     if (m_mode == ValueMode::check_only) {
         for_each_unique_field(file, raw, key,
                               [&](const RawField& field) { check_macros(file, field, key); });
-        if (m_stretch == Stretch::continuation)
-            m_first_keys.push_back({key,
-                                    {&file.source(), raw.key.begin},
-                                    diagnostics_begin,
-                                    m_result.diagnostics.size()});
         return;
     }
 
@@ -341,86 +287,6 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
             Field{lowered_view(file.text(field.name)), value_view(file, field, key)});
     });
     m_result.entries.push_back(std::move(entry));
-}
-
-void Resolver::define_macro(const RawDatabase& file, const RawField& field) {
-    std::string_view name = file.text(field.name);
-    m_scratch.clear();
-    m_value_incomplete = false;
-    expand_into(m_scratch, file, field, {}, Ends::keep);
-    if (m_value_incomplete) {
-        m_self_contained = false; // its value depends on text before the stretch
-        return;
-    }
-    auto [value, inserted] = m_macros.insert(name, std::string_view());
-    if (m_stretch == Stretch::continuation && m_defined_here.insert(name, true).second) {
-        // Whether this redefines an earlier value is known only with the part before.
-        *value = m_result.text.copy(m_scratch);
-        m_first_definitions.push_back({name, *value, {&file.source(), field.name.begin}});
-        return;
-    }
-    // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
-    // Files concatenated from several sources redefine the same macros many times over, so the
-    // common case (same value) must not allocate.
-    if (inserted) {
-        *value = m_result.text.copy(m_scratch);
-    } else if (*value != m_scratch) {
-        warn_if_changed(file.source(), field.name.begin, name, *value, m_scratch);
-        *value = m_result.text.copy(m_scratch);
-    }
-}
-
-void Resolver::warn_if_changed(const SourceFile& source, std::uint32_t offset,
-                               std::string_view name, std::string_view old_value,
-                               std::string_view new_value) {
-    if (old_value == new_value) return;
-    for (auto [month, full] : k_months)
-        if (ascii::iequals(month, name) && full == old_value) return; // predefined
-    m_result.diagnostics.push_back(deferred_diagnostic(
-        source, offset, Severity::warning, "macro-redefined",
-        "macro '" + std::string(name) + "' is redefined with a different value"));
-}
-
-void Resolver::absorb(Resolver&& continuation) {
-    Resolver& tail = continuation;
-    for (const OpenUse& use : tail.m_open_uses)
-        if (!m_macros.find(use.name))
-            m_result.diagnostics.push_back(deferred_diagnostic(
-                *use.origin.source, use.origin.offset, Severity::warning, "undefined-macro",
-                "undefined macro '" + std::string(use.name) + "'; its value is empty", use.key));
-    for (const FirstDefinition& definition : tail.m_first_definitions)
-        if (const std::string_view* earlier = m_macros.find(definition.name))
-            warn_if_changed(*definition.origin.source, definition.origin.offset, definition.name,
-                            *earlier, definition.value);
-    tail.m_defined_here.for_each([&](std::string_view name, bool) {
-        *m_macros.insert(name, std::string_view()).first =
-            m_result.text.copy(*tail.m_macros.find(name));
-    });
-
-    // An entry whose key an earlier part already has is skipped: it counts for nothing and
-    // gives no diagnostics of its own (its undefined macros are still reported, above).
-    std::vector<std::pair<std::size_t, std::size_t>> dropped;
-    for (const FirstKey& first : tail.m_first_keys) {
-        auto [earlier, inserted] = m_keys.insert(first.key, first.origin);
-        if (inserted) continue;
-        report_duplicate_key(*first.origin.source, first.origin.offset, first.key, *earlier);
-        --tail.m_result.entry_count;
-        dropped.emplace_back(first.diagnostics_begin, first.diagnostics_end);
-    }
-    for (const RepeatedKey& repeated : tail.m_repeated_keys)
-        report_duplicate_key(*repeated.origin.source, repeated.origin.offset, repeated.key,
-                             *m_keys.find(repeated.key));
-    m_result.entry_count += tail.m_result.entry_count;
-
-    auto& from = tail.m_result.diagnostics;
-    std::size_t next_drop = 0;
-    for (std::size_t i = 0; i < from.size(); ++i) {
-        while (next_drop < dropped.size() && dropped[next_drop].second <= i) ++next_drop;
-        if (next_drop < dropped.size() && dropped[next_drop].first <= i) continue;
-        m_result.diagnostics.push_back(std::move(from[i]));
-    }
-    for (std::string& preamble : tail.m_result.preambles)
-        m_result.preambles.push_back(std::move(preamble));
 }
 
 void Resolver::add_file(const RawDatabase& file, std::uint32_t file_index) {
@@ -441,15 +307,32 @@ void Resolver::add_block(const RawDatabase& file, std::uint32_t file_index, cons
         case BlockKind::string: {
             const RawEntry& raw = file.entries()[block.entry];
             if (raw.field_count == 0) break; // broken definition, already reported
-            define_macro(file, file.fields(raw)[0]);
+            const RawField& field = file.fields(raw)[0];
+            std::string_view name = file.text(field.name);
+            m_scratch.clear();
+            expand_into(m_scratch, file, field, {}, Ends::keep);
+            // Redefinition is legal in BibTeX (the last one wins); only a changed value is news.
+            // Files concatenated from several sources redefine the same macros many times over,
+            // so the common case (same value) must not allocate.
+            auto [value, inserted] = m_macros.insert(name, std::string_view());
+            if (inserted) {
+                *value = m_result.text.copy(m_scratch);
+            } else if (*value != m_scratch) {
+                bool predefined = false;
+                for (auto [month, full] : k_months)
+                    predefined |= ascii::iequals(month, name) && full == *value;
+                if (!predefined)
+                    m_result.diagnostics.push_back(deferred_diagnostic(
+                        file.source(), field.name.begin, Severity::warning, "macro-redefined",
+                        "macro '" + std::string(name) + "' is redefined with a different value"));
+                *value = m_result.text.copy(m_scratch);
+            }
             break;
         }
         case BlockKind::preamble: {
             const RawEntry& raw = file.entries()[block.entry];
             if (raw.field_count == 0) break;
-            m_value_incomplete = false;
             m_result.preambles.push_back(expand(file, file.fields(raw)[0], {}));
-            if (m_value_incomplete) m_self_contained = false;
             break;
         }
         case BlockKind::comment:
@@ -473,8 +356,8 @@ std::string month_macro_value(std::string_view name) {
     return {};
 }
 
-IncrementalResolver::IncrementalResolver(ValueMode mode, Stretch stretch)
-    : m_impl(std::make_unique<detail::Resolver>(mode, stretch)) {}
+IncrementalResolver::IncrementalResolver(ValueMode mode)
+    : m_impl(std::make_unique<detail::Resolver>(mode)) {}
 IncrementalResolver::~IncrementalResolver() = default;
 IncrementalResolver::IncrementalResolver(IncrementalResolver&&) noexcept = default;
 
@@ -494,15 +377,9 @@ void IncrementalResolver::add_file(const RawDatabase& file, std::uint32_t file_i
 Database IncrementalResolver::finish() {
     return m_impl->take();
 }
-bool IncrementalResolver::self_contained() const {
-    return m_impl->self_contained();
-}
-void IncrementalResolver::absorb(IncrementalResolver&& continuation) {
-    m_impl->absorb(std::move(*continuation.m_impl));
-}
 
 Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
-    detail::Resolver resolver(mode, Stretch::whole);
+    detail::Resolver resolver(mode);
     std::size_t entries = 0, diagnostics = 0;
     for (const RawDatabase& file : files) {
         entries += file.entries().size();

@@ -50,11 +50,6 @@ template <class Key, class Value> class NameTable {
         }
     }
 
-    // Every (name, value) in insertion order.
-    template <class Visit> void for_each(Visit visit) const {
-        for (const Record& record : m_records) visit(std::string_view(record.name), record.value);
-    }
-
   private:
     struct Slot {
         std::uint32_t hash = 0;

@@ -3,7 +3,9 @@
 
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/core/diagnostic.hpp>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bibkit::bibtex {
@@ -28,5 +30,8 @@ std::string to_json(const CheckReport& report);
 
 // Compiler-style lines with the source line and a caret, then a one-line summary.
 std::string to_text(const CheckReport& report);
+// The same text in chunks of about 64 KiB: a reused buffer stays in cache, where one string
+// for tens of thousands of diagnostics costs a page fault every 4 KiB.
+void write_text(const CheckReport& report, const std::function<void(std::string_view)>& write);
 
 } // namespace bibkit::bibtex

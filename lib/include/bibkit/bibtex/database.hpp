@@ -46,12 +46,6 @@ struct Database {
     std::size_t error_count() const { return count_errors(diagnostics); }
 };
 
-// Where the blocks a resolver is given begin.
-enum class Stretch {
-    whole,        // at the start of the first file: everything before is known
-    continuation, // somewhere inside a file whose beginning another resolver reads meanwhile
-};
-
 namespace detail {
 class Resolver;
 }
@@ -59,13 +53,9 @@ class Resolver;
 // Resolution block by block, for readers that do not keep the whole syntax tree: `check` hands
 // each block over as soon as it is read, while it is still in cache. Blocks must come in file
 // order, files in command-line order; the syntax diagnostics of a block before the block.
-//
-// A continuation resolver (ValueMode::check_only) checks the rest of a file on another thread
-// while the first part is read: what depends on the part before it (a macro it does not define,
-// a key that may repeat an earlier one) is kept open, and absorb() settles it afterwards.
 class IncrementalResolver {
   public:
-    explicit IncrementalResolver(ValueMode mode, Stretch stretch = Stretch::whole);
+    explicit IncrementalResolver(ValueMode mode);
     ~IncrementalResolver();
     IncrementalResolver(IncrementalResolver&&) noexcept;
 
@@ -75,12 +65,6 @@ class IncrementalResolver {
     // A whole (partial) tree: its syntax diagnostics, then each of its blocks.
     void add_file(const RawDatabase& file, std::uint32_t file_index);
     Database finish();
-
-    // False when a continuation met what it cannot settle on its own (an @string or @preamble
-    // using a macro defined before the stretch): its blocks must then be resolved in order.
-    bool self_contained() const;
-    // Settles a self-contained continuation whose stretch follows the blocks given so far.
-    void absorb(IncrementalResolver&& continuation);
 
   private:
     std::unique_ptr<detail::Resolver> m_impl;
