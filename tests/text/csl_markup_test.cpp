@@ -1,0 +1,36 @@
+// CSL-JSON's HTML-like markup.
+
+#include <bibkit/text/csl_markup.hpp>
+#include <bibkit/text/decode.hpp>
+#include <gtest/gtest.h>
+
+namespace bibkit::text {
+namespace {
+
+std::string csl(const char* latex) {
+    return to_csl_markup(decode_latex(latex).text);
+}
+
+TEST(TextCsl, TheMarkupCslProcessorsRead) {
+    EXPECT_EQ(
+        csl("\\emph{i} \\textbf{b} \\textsc{sc} \\textsuperscript{2} \\textsubscript{x} {DNA}"),
+        "<i>i</i> <b>b</b> <span style=\"font-variant:small-caps;\">sc</span> <sup>2</sup> "
+        "<sub>x</sub> <span class=\"nocase\">DNA</span>");
+}
+
+TEST(TextCsl, MonospaceAndLinksBecomeText) {
+    EXPECT_EQ(csl("\\texttt{grep} at \\href{http://x.org}{the site} or \\url{http://y.org}"),
+              "grep at the site or http://y.org");
+}
+
+TEST(TextCsl, MathIsItsRenderingProtectedFromCaseChanges) {
+    EXPECT_EQ(csl("An $O(n)$ method"), "An <span class=\"nocase\">O(n)</span> method");
+    EXPECT_EQ(csl("$a<b$"), "<span class=\"nocase\">a &lt; b</span>");
+}
+
+TEST(TextCsl, Escapes) {
+    EXPECT_EQ(csl("A \\& B <i>not markup</i>"), "A &amp; B &lt;i&gt;not markup&lt;/i&gt;");
+}
+
+} // namespace
+} // namespace bibkit::text
