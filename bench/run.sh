@@ -135,6 +135,12 @@ if have bibtex; then
         pushd "$bibtex_dir" >/dev/null
         # SPEC: BibTeX 0.99d gives up on the 64 MB corpus; the row records how.
         measure "BibTeX 0.99d" "$tmp/corpus$size.bib" 2 bibtex_check -- bibtex -terse bench
+        if [[ $size == 64 ]]; then
+            # With a larger string pool (texmf.cnf's max_strings, read from the environment by
+            # kpathsea) it reads the whole file, so the 64 MB corpus can be compared too.
+            measure "BibTeX 0.99d, max_strings=4000000" "$tmp/corpus$size.bib" 2 bibtex_check -- \
+                env max_strings=4000000 bibtex -terse bench
+        fi
         popd >/dev/null
     done
 else
@@ -171,6 +177,8 @@ ratio() { # ratio NAME SLOW_KEY FAST_KEY
     fi
 }
 ratio "bibkit check vs BibTeX 0.99d on corpus16.bib" "BibTeX 0.99d|corpus16.bib" "bibkit check|corpus16.bib"
+ratio "bibkit check vs BibTeX 0.99d (max_strings=4000000) on corpus64.bib" \
+    "BibTeX 0.99d, max_strings=4000000|corpus64.bib" "bibkit check|corpus64.bib"
 ratio "bibkit check vs bibtool on corpus16.bib" "bibtool|corpus16.bib" "bibkit check|corpus16.bib"
 ratio "bibkit format vs bibtool on corpus16.bib (both read and rewrite)" "bibtool|corpus16.bib" "bibkit format|corpus16.bib"
 

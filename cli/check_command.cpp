@@ -3,6 +3,7 @@
 
 #include <bibkit/bibtex/check.hpp>
 #include <bibkit/core/exit_code.hpp>
+#include <bibkit/model/lints.hpp>
 #include <iostream>
 #include <memory>
 
@@ -14,10 +15,12 @@ struct CheckOptions {
     std::vector<std::string> files;
     std::string format = "text";
     bool strict = false;
+    bool syntax_only = false;
 };
 
 int run_check(const CheckOptions& options) {
-    auto checked = bibtex::check_files(options.files);
+    auto checked = options.syntax_only ? bibtex::check_files(options.files)
+                                       : model::check_files_with_lints(options.files);
     if (!checked) {
         print_io_error(checked.error());
         return to_int(ExitCode::io);
@@ -44,6 +47,9 @@ Runner add_check_command(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json"}))
         ->default_str("text");
     command->add_flag("--strict", options->strict, "Exit with 1 on warnings too");
+    command->add_flag("--syntax-only", options->syntax_only,
+                      "Only what reading finds (no dates, identifiers, required fields, "
+                      "crossrefs or duplicate works): the fastest check");
     return [options] { return run_check(*options); };
 }
 

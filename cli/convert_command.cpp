@@ -4,6 +4,9 @@
 #include <bibkit/bibtex/entry_json.hpp>
 #include <bibkit/bibtex/writer.hpp>
 #include <bibkit/core/exit_code.hpp>
+#include <bibkit/model/biblatex.hpp>
+#include <bibkit/model/csl_json.hpp>
+#include <bibkit/model/item.hpp>
 #include <iostream>
 #include <memory>
 
@@ -41,11 +44,21 @@ int run_convert(const ConvertOptions& options) {
         }
     } else {
         bibtex::Database database = bibliography->resolve();
-        if (options.to == "json")
-            bibtex::write_entries_json(database, out, !options.compact);
-        else
-            bibtex::write_resolved(database, out);
         diagnostics = std::move(database.diagnostics);
+        if (options.to == "json") {
+            bibtex::write_entries_json(database, out, !options.compact);
+        } else if (options.to == "csl-json") {
+            model::Normalized normalized = model::normalize(*bibliography, database);
+            model::write_csl_json(out, normalized.items,
+                                  options.compact ? model::JsonLayout::compact
+                                                  : model::JsonLayout::indented);
+            diagnostics.insert(diagnostics.end(), normalized.diagnostics.begin(),
+                               normalized.diagnostics.end());
+        } else if (options.to == "biblatex") {
+            model::write_biblatex(database, out);
+        } else {
+            bibtex::write_resolved(database, out);
+        }
     }
     print_diagnostics(diagnostics);
     if (!write_output(options.output, out)) return to_int(ExitCode::io);
@@ -61,11 +74,11 @@ Runner add_convert_command(CLI::App& app) {
         ->required();
     command->add_option("--to", options->to, "Output format")
         ->required()
-        ->check(CLI::IsMember({"json", "bibtex"}));
+        ->check(CLI::IsMember({"json", "csl-json", "bibtex", "biblatex"}));
     command->add_option("-o,--output", options->output, "Output file (written atomically)");
     command->add_flag("--lossless", options->lossless,
                       "With --to bibtex: print the input byte for byte from its syntax tree");
-    command->add_flag("--compact", options->compact, "With --to json: no indentation");
+    command->add_flag("--compact", options->compact, "With --to json or csl-json: no indentation");
     return [options] { return run_convert(*options); };
 }
 

@@ -12,12 +12,8 @@ namespace {
 void sort_diagnostics(CheckReport& report);
 
 CheckReport make_report(std::vector<std::string> files, Database database) {
-    CheckReport report;
-    report.files = std::move(files);
-    report.entries = database.entry_count;
-    report.diagnostics = std::move(database.diagnostics);
-    sort_diagnostics(report);
-    return report;
+    return make_check_report(std::move(files), database.entry_count,
+                             std::move(database.diagnostics));
 }
 
 constexpr double k_own_share = 0.4; // 0.3–0.5 measure alike (within noise) on make-corpus
@@ -50,6 +46,16 @@ void check_source(const SourceFile& source, std::uint32_t file_index,
 }
 
 } // namespace
+
+CheckReport make_check_report(std::vector<std::string> files, std::size_t entries,
+                              BigVector<Diagnostic> diagnostics) {
+    CheckReport report;
+    report.files = std::move(files);
+    report.entries = entries;
+    report.diagnostics = std::move(diagnostics);
+    sort_diagnostics(report);
+    return report;
+}
 
 Expected<CheckReport, IoError> check_files(const std::vector<std::string>& paths) {
     std::vector<std::unique_ptr<SourceFile>> sources;

@@ -34,26 +34,31 @@ void write_resolved(const Database& database, std::string& out) {
     for (std::size_t i = 0; i < database.entries.size(); ++i) {
         const Entry& entry = database.entries[i];
         if (i > 0) out += '\n';
-        // A key may hold '}' only in a (…) entry, so such a key keeps its parentheses.
-        bool parens = entry.key.find('}') != std::string_view::npos;
-        out += '@';
-        out += entry.type;
-        out += parens ? '(' : '{';
-        out += entry.key;
-        std::size_t width = 0;
-        for (const Field& field : entry.fields) width = std::max(width, field.name.size());
-        for (const Field& field : entry.fields) {
-            out += ",\n  ";
-            out += field.name;
-            out.append(width - field.name.size(), ' ');
-            out += " = ";
-            if (all_digits(field.value))
-                out += field.value;
-            else
-                append_braced(out, field.value);
-        }
-        out += parens ? "\n)\n" : "\n}\n";
+        write_entry(out, entry.type, entry.key, entry.fields);
     }
+}
+
+void write_entry(std::string& out, std::string_view type, std::string_view key,
+                 std::span<const Field> fields) {
+    // A key may hold '}' only in a (…) entry, so such a key keeps its parentheses.
+    bool parens = key.find('}') != std::string_view::npos;
+    out += '@';
+    out += type;
+    out += parens ? '(' : '{';
+    out += key;
+    std::size_t width = 0;
+    for (const Field& field : fields) width = std::max(width, field.name.size());
+    for (const Field& field : fields) {
+        out += ",\n  ";
+        out += field.name;
+        out.append(width - field.name.size(), ' ');
+        out += " = ";
+        if (all_digits(field.value))
+            out += field.value;
+        else
+            append_braced(out, field.value);
+    }
+    out += parens ? "\n)\n" : "\n}\n";
 }
 
 } // namespace bibkit::bibtex

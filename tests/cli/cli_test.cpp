@@ -241,15 +241,17 @@ using Strings = std::vector<std::string>;
 // Inputs shared by several tests.
 
 constexpr std::string_view k_clean = R"(@article{knuth1984,
-  author = {Donald E. Knuth},
-  title  = {Literate Programming},
-  year   = 1984
+  author  = {Donald E. Knuth},
+  title   = {Literate Programming},
+  journal = {The Computer Journal},
+  year    = 1984
 }
 
 @book{lamport1994,
-  author = {Leslie Lamport},
-  title  = {LaTeX},
-  year   = 1994
+  author    = {Leslie Lamport},
+  title     = {LaTeX},
+  publisher = {Addison-Wesley},
+  year      = 1994
 }
 )";
 
@@ -408,7 +410,7 @@ TEST_F(Cli, CheckCleanFilePrintsOnlyTheSummary) {
 
 TEST_F(Cli, CheckSyntaxErrorPrintsCompilerStyleMessageWithSourceLineAndCaret) {
     write("syntax.bib", k_syntax_error);
-    RunResult r = run({"check", "syntax.bib"});
+    RunResult r = run({"check", "--syntax-only", "syntax.bib"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out,
               std::string(k_syntax_error_report) + "1 file, 2 entries: 1 error, 0 warnings\n");
@@ -417,7 +419,7 @@ TEST_F(Cli, CheckSyntaxErrorPrintsCompilerStyleMessageWithSourceLineAndCaret) {
 
 TEST_F(Cli, CheckWarningsOnlyExitsWithZero) {
     write("warn.bib", k_warnings);
-    RunResult r = run({"check", "warn.bib"});
+    RunResult r = run({"check", "--syntax-only", "warn.bib"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.out, k_warnings_report);
     EXPECT_EQ(r.err, "");
@@ -425,7 +427,7 @@ TEST_F(Cli, CheckWarningsOnlyExitsWithZero) {
 
 TEST_F(Cli, CheckStrictFailsOnWarnings) {
     write("warn.bib", k_warnings);
-    RunResult r = run({"check", "--strict", "warn.bib"});
+    RunResult r = run({"check", "--syntax-only", "--strict", "warn.bib"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, k_warnings_report);
 }
@@ -532,7 +534,7 @@ TEST_F(Cli, CheckJsonReport) {
 
 TEST_F(Cli, CheckJsonReportWithErrorsExitsWithOne) {
     write("syntax.bib", k_syntax_error);
-    RunResult r = run({"check", "--format", "json", "syntax.bib"});
+    RunResult r = run({"check", "--syntax-only", "--format", "json", "syntax.bib"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "");
     EXPECT_EQ(r.out, R"({
@@ -569,8 +571,28 @@ TEST_F(Cli, CheckJsonReportOfACleanFileHasAnEmptyList) {
 )");
 }
 
+TEST_F(Cli, CheckReportsWhatTheEntriesMeanByDefault) {
+    write("lint.bib",
+          "@article{a, author = {A. B}, title = {T}, journal = {J}, year = 2023,\n"
+          "  month = feb, day = 30}\n"
+          "@misc{b, doi = {10.1000/xyz}}\n@misc{c, doi = {https://doi.org/10.1000/XYZ}}\n");
+    RunResult r = run({"check", "lint.bib"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, R"(lint.bib:2:22: error: February has 28 days, not 30 [entry a]
+    month = feb, day = 30}
+                       ^
+lint.bib:4:7: warning: same DOI 10.1000/XYZ as entry 'b': the same work entered twice? [entry c]
+  @misc{c, doi = {https://doi.org/10.1000/XYZ}}
+        ^
+1 file, 3 entries: 1 error, 1 warning
+)");
+    RunResult syntax = run({"check", "--syntax-only", "lint.bib"});
+    EXPECT_EQ(syntax.exit_code, 0);
+    EXPECT_EQ(syntax.out, "1 file, 3 entries: 0 errors, 0 warnings\n");
+}
+
 TEST_F(Cli, CheckReadsStandardInput) {
-    RunResult r = run_with_input({"check", "-"}, std::string(k_syntax_error));
+    RunResult r = run_with_input({"check", "--syntax-only", "-"}, std::string(k_syntax_error));
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(
         r.out,

@@ -21,6 +21,10 @@ struct CheckReport {
 
 CheckReport check(const Bibliography& bibliography);
 
+// A report of these diagnostics, sorted by file (in this order) and position.
+CheckReport make_check_report(std::vector<std::string> files, std::size_t entries,
+                              BigVector<Diagnostic> diagnostics);
+
 // The same report straight from files, without keeping their syntax trees: each block is
 // checked as soon as it is read, while it is in cache (what `bibkit check` runs).
 Expected<CheckReport, IoError> check_files(const std::vector<std::string>& paths);

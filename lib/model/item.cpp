@@ -1,0 +1,275 @@
+#include "field_place.hpp"
+
+#include <bibkit/dates/bibtex_date.hpp>
+#include <bibkit/model/csl_fields.hpp>
+#include <bibkit/model/entry_types.hpp>
+#include <bibkit/model/field_aliases.hpp>
+#include <bibkit/model/identifiers.hpp>
+#include <bibkit/model/item.hpp>
+#include <bibkit/model/lists.hpp>
+#include <bibkit/model/page_range.hpp>
+#include <bibkit/names/name.hpp>
+#include <bibkit/text/decode.hpp>
+#include <bibkit/text/plain_text.hpp>
+
+namespace bibkit::model {
+
+namespace {
+
+template <class Value>
+const Value* find_variable(const std::vector<Variable<Value>>& variables, std::string_view name) {
+    for (const Variable<Value>& variable : variables)
+        if (variable.name == name) return &variable.value;
+    return nullptr;
+}
+
+// Normalizes one entry; problems are reported only for the entry's own fields (an inherited
+// value's problems belong to the entry that holds it, and are reported there once).
+class ItemBuilder {
+  public:
+    ItemBuilder(const bibtex::Bibliography& bibliography, const bibtex::Entry& entry,
+                std::span<const bibtex::Field> fields, std::span<const FieldOrigin> origins,
+                std::vector<Diagnostic>& diagnostics)
+        : m_bibliography(bibliography), m_entry(entry), m_fields(fields), m_origins(origins),
+          m_diagnostics(diagnostics) {}
+
+    void build(Item& item);
+
+  private:
+    const FieldOrigin* own_origin(const bibtex::Field& field) const {
+        auto index = static_cast<std::size_t>(&field - m_fields.data());
+        if (index >= m_origins.size() || m_origins[index].via != Inherited::own) return nullptr;
+        return &m_origins[index];
+    }
+    void report(const bibtex::Field& field, std::uint32_t at, Severity severity,
+                std::string_view code, std::string message) {
+        const FieldOrigin* origin = own_origin(field);
+        if (!origin) return;
+        detail::FieldPlace place =
+            detail::place_in_value(m_bibliography, m_entry, origin->name, field.value, at);
+        m_diagnostics.push_back(make_diagnostic(*place.source, place.offset, severity,
+                                                std::string(code), std::move(message),
+                                                m_entry.key));
+    }
+
+    text::RichText decode(const bibtex::Field& field, std::string_view latex,
+                          bool offsets_match = true);
+    std::string decode_plain(const bibtex::Field& field, std::string_view latex) {
+        return text::to_plain_text(decode(field, latex));
+    }
+    void add_title(Item& item, const CslSource& source);
+    void add_names(Item& item, const CslSource& source);
+    void add_date(Item& item, const CslSource& source);
+    void add_plain(Item& item, const CslSource& source);
+    void add_identifiers(Item& item);
+    std::vector<std::string> decoded_list(std::string_view field_name);
+
+    const bibtex::Bibliography& m_bibliography;
+    const bibtex::Entry& m_entry;
+    std::span<const bibtex::Field> m_fields;
+    std::span<const FieldOrigin> m_origins;
+    std::vector<Diagnostic>& m_diagnostics;
+    std::vector<text::DecodeWarning> m_warnings;
+};
+
+text::RichText ItemBuilder::decode(const bibtex::Field& field, std::string_view latex,
+                                   bool offsets_match) {
+    text::RichText out;
+    m_warnings.clear();
+    text::decode_latex(latex, out, m_warnings);
+    for (const text::DecodeWarning& warning : m_warnings)
+        report(field, offsets_match ? warning.offset : 0, Severity::warning,
+               text::code(warning.problem), text::describe(warning));
+    return out;
+}
+
+void ItemBuilder::add_title(Item& item, const CslSource& source) {
+    const bibtex::Field& main = source.field();
+    if (!source.parts[1] && !source.parts[2]) {
+        item.texts.push_back({source.variable, decode(main, main.value)});
+        return;
+    }
+    // "Main: Subtitle. Addon", as biblatex prints them; offsets then only fit the main title.
+    std::string joined(main.value);
+    if (source.parts[1]) joined += ": " + std::string(source.parts[1]->value);
+    if (source.parts[2]) joined += ". " + std::string(source.parts[2]->value);
+    item.texts.push_back({source.variable, decode(main, joined, false)});
+}
+
+void ItemBuilder::add_names(Item& item, const CslSource& source) {
+    const bibtex::Field& field = source.field();
+    names::ParsedNames parsed = names::parse_names(field.value);
+    for (const names::NameDiagnostic& problem : parsed.diagnostics)
+        report(field, problem.offset, problem.severity, problem.code, problem.message);
+    Names out;
+    out.et_al = parsed.et_al == names::EtAl::yes;
+    out.people.reserve(parsed.names.size());
+    auto part = [&](const std::string& latex) {
+        return latex.empty() ? std::string() : decode_plain(field, latex);
+    };
+    for (const names::Name& name : parsed.names) {
+        Person person;
+        person.family = part(name.family);
+        person.given = part(name.given);
+        person.particle = part(name.particle);
+        person.dropping_particle = part(name.dropping_particle);
+        person.suffix = part(name.suffix);
+        person.literal = part(name.literal);
+        out.people.push_back(std::move(person));
+    }
+    item.names.push_back({source.variable, std::move(out)});
+}
+
+void ItemBuilder::add_date(Item& item, const CslSource& source) {
+    const bibtex::Field& first = source.field();
+    bool date_style = first.name.ends_with("date");
+    dates::DateFields fields;
+    if (date_style) {
+        fields.date = first.value;
+    } else {
+        fields.year = first.value;
+        if (source.parts[1]) fields.month = source.parts[1]->value;
+        if (source.parts[2]) fields.day = source.parts[2]->value;
+    }
+    dates::DateResult result = dates::resolve_date(fields);
+    for (const dates::DateDiagnostic& problem : result.diagnostics) {
+        const bibtex::Field* field = &first;
+        if (problem.field == "month" && source.parts[1]) field = source.parts[1];
+        if (problem.field == "day" && source.parts[2]) field = source.parts[2];
+        report(*field, problem.offset, problem.severity, problem.code, problem.message);
+    }
+    item.dates.push_back({source.variable, std::move(result.date)});
+}
+
+void ItemBuilder::add_plain(Item& item, const CslSource& source) {
+    const bibtex::Field& field = source.field();
+    std::string value;
+    switch (source.kind) {
+    case CslValueKind::page:
+        value = decode_plain(field, normalize_page_range(field.value));
+        break;
+    case CslValueKind::identifier:
+        if (source.variable == "DOI" && item.doi)
+            value = item.doi->value;
+        else if (source.variable == "URL" && item.url)
+            value = *item.url;
+        else if (source.variable == "ISBN" && item.isbn)
+            value = item.isbn->digits;
+        else
+            value = decode_plain(field, field.value);
+        break;
+    case CslValueKind::keywords: {
+        std::vector<std::string> words = decoded_list(field.name);
+        for (const std::string& word : words) {
+            if (!value.empty()) value += ", ";
+            value += word;
+        }
+        break;
+    }
+    default:
+        value = decode_plain(field, field.value);
+        break;
+    }
+    if (!value.empty()) item.plain.push_back({source.variable, std::move(value)});
+}
+
+void ItemBuilder::add_identifiers(Item& item) {
+    auto note_problems = [&](const auto& found) {
+        for (const IdentifierProblem& problem : found.problems)
+            if (const bibtex::Field* field = find_field(m_fields, problem.field))
+                report(*field, 0, Severity::warning, problem.error.code, problem.error.message);
+    };
+    auto doi = find_doi(m_fields);
+    note_problems(doi);
+    item.doi = std::move(doi.value);
+    auto arxiv = find_arxiv_id(m_fields);
+    note_problems(arxiv);
+    item.arxiv = std::move(arxiv.value);
+    auto isbn = find_isbn(m_fields);
+    note_problems(isbn);
+    item.isbn = std::move(isbn.value);
+    auto url = find_url(m_fields);
+    note_problems(url);
+    item.url = std::move(url.value);
+}
+
+std::vector<std::string> ItemBuilder::decoded_list(std::string_view field_name) {
+    std::vector<std::string> out;
+    const bibtex::Field* field = find_field(m_fields, field_name);
+    if (!field) return out;
+    for (std::string_view word : split_list(field->value)) {
+        std::string decoded = decode_plain(*field, word);
+        if (!decoded.empty()) out.push_back(std::move(decoded));
+    }
+    return out;
+}
+
+void ItemBuilder::build(Item& item) {
+    add_identifiers(item);
+    item.keywords = decoded_list("keywords");
+    item.projects = decoded_list("project");
+    for (const CslSource& source : csl_sources(item.type, m_fields)) {
+        switch (source.kind) {
+        case CslValueKind::title:
+            add_title(item, source);
+            break;
+        case CslValueKind::text:
+            item.texts.push_back({source.variable, decode(source.field(), source.field().value)});
+            break;
+        case CslValueKind::names:
+            add_names(item, source);
+            break;
+        case CslValueKind::date:
+            add_date(item, source);
+            break;
+        case CslValueKind::number:
+        case CslValueKind::page:
+        case CslValueKind::identifier:
+        case CslValueKind::keywords:
+            add_plain(item, source);
+            break;
+        }
+    }
+}
+
+} // namespace
+
+const text::RichText* Item::text(std::string_view variable) const {
+    return find_variable(texts, variable);
+}
+const std::string* Item::plain_text(std::string_view variable) const {
+    return find_variable(plain, variable);
+}
+const Names* Item::name_list(std::string_view variable) const {
+    return find_variable(names, variable);
+}
+const dates::Date* Item::date(std::string_view variable) const {
+    return find_variable(dates, variable);
+}
+const bibtex::Field* Item::field(std::string_view name) const {
+    return find_field(fields, name);
+}
+
+Normalized normalize(const bibtex::Bibliography& bibliography, const bibtex::Database& database) {
+    Normalized out;
+    out.fields = EffectiveFields::resolve(database);
+    out.diagnostics = inheritance_diagnostics(out.fields, database, bibliography);
+    out.items.reserve(database.entries.size());
+    for (std::size_t i = 0; i < database.entries.size(); ++i) {
+        const bibtex::Entry& entry = database.entries[i];
+        const EntryType* type = find_entry_type(entry.type);
+        if (type && type->csl_type.empty()) continue; // @xdata, @set: not works of their own
+        Item item;
+        item.key = entry.key;
+        item.type = entry.type;
+        item.entry = static_cast<std::uint32_t>(i);
+        item.fields = out.fields.fields(i);
+        item.csl_type = csl_type(entry.type, item.fields);
+        ItemBuilder(bibliography, entry, item.fields, out.fields.origins(i), out.diagnostics)
+            .build(item);
+        out.items.push_back(std::move(item));
+    }
+    return out;
+}
+
+} // namespace bibkit::model

@@ -1,0 +1,88 @@
+// The normalized item: each CSL variable decoded from the fields that feed it.
+
+#include "read_bib.hpp"
+
+#include <bibkit/model/item.hpp>
+#include <bibkit/text/plain_text.hpp>
+#include <gtest/gtest.h>
+
+namespace bibkit::model {
+namespace {
+
+using testing::read_bib;
+
+TEST(Normalize, TitleNamesDateAndNumbersOfAnArticle) {
+    auto read = read_bib("@article{k, author = {M{\\\"u}ller, Hans and Jean-Pierre de la Fontaine "
+                         "and others}, title = {On {DNA} and $\\alpha$-Helices}, journal = {J. "
+                         "Biol.}, year = 2021, month = mar, volume = 3, number = {4}, pages = "
+                         "{10--20}, doi = {https://doi.org/10.1000/ABC}}");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 1u);
+    const Item& item = n.items[0];
+    EXPECT_EQ(item.key, "k");
+    EXPECT_EQ(item.csl_type, "article-journal");
+    ASSERT_NE(item.text("title"), nullptr);
+    EXPECT_EQ(text::to_plain_text(*item.text("title")), "On DNA and α-Helices");
+    EXPECT_EQ(text::to_plain_text(*item.text("container-title")), "J. Biol.");
+    const Names* authors = item.name_list("author");
+    ASSERT_NE(authors, nullptr);
+    ASSERT_EQ(authors->people.size(), 2u);
+    EXPECT_TRUE(authors->et_al);
+    EXPECT_EQ(authors->people[0], (Person{"Müller", "Hans", "", "", "", ""}));
+    EXPECT_EQ(authors->people[1], (Person{"Fontaine", "Jean-Pierre", "de la", "", "", ""}));
+    ASSERT_NE(item.date("issued"), nullptr);
+    EXPECT_EQ(item.date("issued")->begin.year, 2021);
+    EXPECT_EQ(item.date("issued")->begin.month, 3);
+    EXPECT_EQ(*item.plain_text("page"), "10-20");
+    EXPECT_EQ(*item.plain_text("volume"), "3");
+    EXPECT_EQ(*item.plain_text("issue"), "4");
+    EXPECT_EQ(*item.plain_text("DOI"), "10.1000/ABC");
+    ASSERT_TRUE(item.doi);
+    EXPECT_TRUE(n.diagnostics.empty());
+}
+
+TEST(Normalize, CrossrefGivesTheProceedingsTitleAsContainerTitle) {
+    auto read = read_bib("@inproceedings{p, author = {A. Author}, title = {Paper}, crossref = "
+                         "{conf}}\n@proceedings{conf, title = {Proc. of Things}, year = 2019, "
+                         "publisher = {ACM}}\n");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 2u);
+    const Item& paper = n.items[0];
+    EXPECT_EQ(paper.csl_type, "paper-conference");
+    EXPECT_EQ(text::to_plain_text(*paper.text("title")), "Paper");
+    EXPECT_EQ(text::to_plain_text(*paper.text("container-title")), "Proc. of Things");
+    EXPECT_EQ(paper.date("issued")->begin.year, 2019);
+    EXPECT_EQ(text::to_plain_text(*paper.text("publisher")), "ACM");
+}
+
+TEST(Normalize, ArxivPreprintsKeywordsProjectsAndTalks) {
+    auto read = read_bib("@misc{a, title = {T}, author = {X, Y}, eprint = {2406.09241v2}, "
+                         "archiveprefix = {arXiv}, keywords = {optimization; {SGD}, theory}, "
+                         "project = {sgd-noise}}\n"
+                         "@talk{t, title = {A Talk}, author = {X, Y}, date = {2024-05-06}}\n");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 2u);
+    ASSERT_TRUE(n.items[0].arxiv);
+    EXPECT_EQ(n.items[0].arxiv->id, "2406.09241");
+    EXPECT_EQ(n.items[0].keywords, (std::vector<std::string>{"optimization", "SGD", "theory"}));
+    EXPECT_EQ(n.items[0].projects, (std::vector<std::string>{"sgd-noise"}));
+    EXPECT_EQ(n.items[1].csl_type, "speech");
+    EXPECT_EQ(n.items[1].date("issued")->begin.day, 6);
+}
+
+TEST(Normalize, ProblemsPointIntoTheValueWithTheEntryKey) {
+    auto read = read_bib("@article{bad,\n  title = {A \\foo{B}},\n  year = 2023, month = feb, "
+                         "day = 30}\n");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.diagnostics.size(), 2u);
+    EXPECT_EQ(n.diagnostics[0].code, "unknown-command");
+    EXPECT_EQ(n.diagnostics[0].line, 2u);
+    EXPECT_EQ(n.diagnostics[0].column, 14u); // the backslash of \foo
+    EXPECT_EQ(n.diagnostics[0].key, "bad");
+    EXPECT_EQ(text::to_plain_text(*n.items[0].text("title")), "A B");
+    EXPECT_EQ(n.diagnostics[1].line, 3u);
+    EXPECT_EQ(n.diagnostics[1].severity, Severity::error);
+}
+
+} // namespace
+} // namespace bibkit::model
