@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the example researcher's data in data/: check every file, then convert and
-# tidy the publication list. Results go to out/.
+# The main job on the example researcher's data in data/: check every file, then convert the
+# publication list (JSON, CSL-JSON, biblatex) and tidy it. Results go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -15,6 +15,14 @@ echo "== bibkit check data/*.bib"
 echo "== bibkit convert data/papers.bib --to json -o out/papers.json"
 "$bibkit" convert data/papers.bib --to json -o out/papers.json
 echo "   $(grep -c '"key"' out/papers.json) entries written to out/papers.json"
+
+echo "== bibkit convert data/papers.bib --to csl-json -o out/papers.csl.json"
+"$bibkit" convert data/papers.bib --to csl-json -o out/papers.csl.json
+echo "   $(grep -c '"id"' out/papers.csl.json) items written to out/papers.csl.json"
+
+echo "== bibkit convert data/papers.bib --to biblatex -o out/papers.biblatex.bib"
+"$bibkit" convert data/papers.bib --to biblatex -o out/papers.biblatex.bib
+echo "   out/papers.biblatex.bib: $(grep -c '^@' out/papers.biblatex.bib) entries"
 
 echo "== bibkit format data/papers.bib --sort year --descending -o out/papers.formatted.bib"
 "$bibkit" format data/papers.bib --sort year --descending -o out/papers.formatted.bib

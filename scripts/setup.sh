@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what bibkit needs from Debian packages, and nothing when it is all there already.
 #   scripts/setup.sh build   compilers, CMake and the libraries (for the demo)
-#   scripts/setup.sh test    build + GoogleTest, Google Benchmark, BibTeX (the oracle), mandoc
+#   scripts/setup.sh test    build + GoogleTest, Google Benchmark, BibTeX (the oracle), mandoc,
+#                            pandoc and python3-jsonschema (the CSL-JSON oracle and schema check)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
 
@@ -9,9 +10,10 @@ level=${1:-test}
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev)
 case "$level" in
 build) ;;
-test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time) ;;
+test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time
+                 pandoc python3-jsonschema) ;;
 fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time
-                 clang libclang-rt-14-dev) ;;
+                 pandoc python3-jsonschema clang libclang-rt-14-dev) ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 

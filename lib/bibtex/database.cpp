@@ -123,6 +123,7 @@ class Resolver {
     ValueMode m_mode;
     MacroTable m_macros;
     KeyIndex m_keys;
+    NameTable<std::string_view, std::string_view> m_lowered_names; // views into the arena
     Database m_result;
     std::string m_scratch;
 };
@@ -184,7 +185,10 @@ std::string_view Resolver::value_view(const RawDatabase& file, const RawField& f
 
 std::string_view Resolver::lowered_view(std::string_view name) {
     if (is_lower(name)) return name;
-    return m_result.text.copy(ascii::lowered(name));
+    // Files that write `Title` write it in every entry: one lower-cased copy for them all.
+    auto [lowered, inserted] = m_lowered_names.insert(name, std::string_view());
+    if (inserted) *lowered = m_result.text.copy(ascii::lowered(name));
+    return *lowered;
 }
 
 void Resolver::check_macros(const RawDatabase& file, const RawField& field, std::string_view key) {

@@ -1,6 +1,7 @@
 #include <bibkit/model/csl_fields.hpp>
 #include <bibkit/model/entry_types.hpp>
 #include <bibkit/model/field_aliases.hpp>
+#include <unordered_map>
 
 namespace bibkit::model {
 
@@ -155,22 +156,71 @@ bool looks_like_url(std::string_view value) {
 
 } // namespace
 
+namespace {
+
+constexpr std::size_t k_row_count = sizeof(k_rows) / sizeof(k_rows[0]);
+constexpr std::uint8_t k_no_name = 0xFF;
+
+// Every field name the rows use gets a small number, so that an entry's fields are looked up
+// once each (a hash probe) instead of once per row.
+struct NameIndex {
+    std::unordered_map<std::string_view, std::uint8_t> ids;
+    std::array<std::array<std::uint8_t, 3>, k_row_count> row_ids{};
+    std::uint8_t maintitle = k_no_name;
+
+    NameIndex() {
+        for (std::size_t r = 0; r < k_row_count; ++r) {
+            for (std::size_t p = 0; p < 3; ++p) {
+                std::string_view name = k_rows[r].fields[p];
+                if (name.empty()) {
+                    row_ids[r][p] = k_no_name;
+                    continue;
+                }
+                auto [it, added] = ids.emplace(name, static_cast<std::uint8_t>(ids.size()));
+                row_ids[r][p] = it->second;
+            }
+        }
+        maintitle = ids.at("maintitle");
+    }
+};
+
+const NameIndex& name_index() {
+    static const NameIndex index;
+    return index;
+}
+
+constexpr std::size_t k_max_names = k_row_count * 3; // every row's names distinct, at most
+
+} // namespace
+
 std::vector<CslSource> csl_sources(std::string_view type, std::span<const bibtex::Field> fields) {
+    const NameIndex& index = name_index();
+    static_assert(k_row_count * 3 < 0xFF);
+    // The field for each name the rows use; the canonical spelling wins over an alias.
+    std::array<const bibtex::Field*, k_max_names> found{};
+    for (const bibtex::Field& field : fields) {
+        std::string_view canonical = canonical_field_name(field.name);
+        auto it = index.ids.find(canonical);
+        if (it == index.ids.end() || it->second >= k_max_names) continue;
+        const bibtex::Field*& slot = found[it->second];
+        if (!slot || field.name == canonical) slot = &field;
+    }
     std::uint8_t families = families_of(canonical_entry_type(type));
-    bool maintitle = find_field(fields, "maintitle") != nullptr;
+    bool maintitle = found[index.maintitle] != nullptr;
     std::vector<CslSource> out;
     std::string_view filled; // the variable of the last source found
-    for (const Row& row : k_rows) {
+    for (std::size_t r = 0; r < k_row_count; ++r) {
+        const Row& row = k_rows[r];
         if (row.variable == filled) continue;
+        const bibtex::Field* main = found[index.row_ids[r][0]];
+        if (!main) continue;
         if (row.only != 0 && (families & row.only) == 0) continue;
         if ((families & row.except) != 0) continue;
         if (row.condition == Condition::has_maintitle && !maintitle) continue;
-        const bibtex::Field* main = find_field(fields, row.fields[0]);
-        if (!main) continue;
         if (row.condition == Condition::not_a_url && looks_like_url(main->value)) continue;
         CslSource source{row.variable, row.kind, {main, nullptr, nullptr}};
-        for (std::size_t i = 1; i < 3; ++i)
-            if (!row.fields[i].empty()) source.parts[i] = find_field(fields, row.fields[i]);
+        for (std::size_t p = 1; p < 3; ++p)
+            if (index.row_ids[r][p] != k_no_name) source.parts[p] = found[index.row_ids[r][p]];
         out.push_back(source);
         filled = row.variable;
     }

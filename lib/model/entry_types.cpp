@@ -11,7 +11,7 @@ namespace {
 using enum TypeOrigin;
 
 // Sorted by name, for binary search.
-constexpr std::array<EntryType, 52> k_types{{
+constexpr std::array<EntryType, 53> k_types{{
     {"article", "article", "article-journal", "", bibtex, "author title journal year|date"},
     {"artwork", "artwork", "graphic", "", biblatex, "author|editor title year|date"},
     {"audio", "audio", "song", "", biblatex, "author|editor title year|date"},
@@ -72,6 +72,7 @@ constexpr std::array<EntryType, 52> k_types{{
     {"unpublished", "unpublished", "manuscript", "", bibtex, "author title note"},
     {"video", "video", "motion_picture", "", biblatex, "title year|date"},
     {"www", "online", "webpage", "", biblatex, "author|editor title year|date url|doi|eprint"},
+    {"xdata", "xdata", "", "", biblatex, ""}, // fields for other entries to pull in: no work
 }};
 
 constexpr bool sorted_by_name() {

@@ -3,6 +3,7 @@
 // \_), in URLs (percent-encoding) and with stray punctuation, and each parser peels the same
 // layers before looking at the identifier itself.
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,9 +29,8 @@ std::string unescape_latex(std::string_view text);
 // %XX sequences decoded; malformed ones kept as written.
 std::string percent_decode(std::string_view text);
 
-// Strips "http://" or "https://" (any case) and one of the given hosts (with an optional "www."),
-// then the slash after the host. Returns the rest, or npos-like false when the text is not such
-// a URL.
+// When the text is a URL on one of the hosts ("http://" or "https://" optional, "www."
+// optional), replaces it by the path after the host's slash and returns true.
 bool strip_url_host(std::string_view& text, std::initializer_list<std::string_view> hosts);
 
 } // namespace bibkit::model::detail

@@ -5,6 +5,8 @@
 #include <bibkit/model/entry_types.hpp>
 #include <bibkit/model/field_aliases.hpp>
 #include <bibkit/model/inheritance.hpp>
+#include <climits>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -132,6 +134,7 @@ class InheritanceResolver {
     void visit(std::uint32_t root);
     void push_frame(std::uint32_t entry);
     void compute(const Frame& frame);
+    void add_own(std::uint32_t begin, std::uint32_t entry);
     void report_cycle(const Frame& frame, const Dependency& dependency);
     bool present(std::uint32_t begin, std::string_view name);
     void add(std::uint32_t begin, bibtex::Field field, FieldOrigin origin);
@@ -292,13 +295,38 @@ void InheritanceResolver::inherit_by_rules(std::uint32_t begin, std::uint32_t pa
     }
 }
 
+// fold_aliases() without its allocations: an alias and its canonical spelling share one slot,
+// the canonical spelling winning.
+void InheritanceResolver::add_own(std::uint32_t begin, std::uint32_t entry) {
+    std::span<const FieldAlias> aliases = field_aliases();
+    std::array<std::uint32_t, 8> slot;
+    slot.fill(UINT32_MAX);
+    for (const bibtex::Field& field : m_database.entries[entry].fields) {
+        std::size_t pair = 0;
+        while (pair < aliases.size() && aliases[pair].alias != field.name &&
+               aliases[pair].canonical != field.name)
+            ++pair;
+        if (pair == aliases.size() || pair >= slot.size()) {
+            add(begin, field, {Inherited::own, entry, field.name});
+            continue;
+        }
+        std::string_view canonical = aliases[pair].canonical;
+        std::uint32_t& at = slot[pair];
+        if (at == UINT32_MAX) {
+            at = static_cast<std::uint32_t>(m_out.m_fields.size());
+            add(begin, {canonical, field.value}, {Inherited::own, entry, field.name});
+        } else if (field.name == canonical) {
+            m_out.m_fields[at].value = field.value;
+            m_out.m_origins[at].name = field.name;
+        }
+    }
+}
+
 void InheritanceResolver::compute(const Frame& frame) {
     auto begin = static_cast<std::uint32_t>(m_out.m_fields.size());
     m_names.clear();
     std::uint32_t entry = frame.entry;
-    FoldedFields own = fold_aliases(m_database.entries[entry].fields);
-    for (std::size_t i = 0; i < own.fields.size(); ++i)
-        add(begin, own.fields[i], {Inherited::own, entry, own.original_names[i]});
+    add_own(begin, entry);
     for (std::uint32_t d = frame.first_dependency; d < frame.end_dependency; ++d) {
         const Dependency& dependency = m_dependencies[d];
         if (!dependency.usable) continue;

@@ -47,9 +47,9 @@ class ItemBuilder {
         if (!origin) return;
         detail::FieldPlace place =
             detail::place_in_value(m_bibliography, m_entry, origin->name, field.value, at);
-        m_diagnostics.push_back(make_diagnostic(*place.source, place.offset, severity,
-                                                std::string(code), std::move(message),
-                                                m_entry.key));
+        m_diagnostics.push_back(deferred_diagnostic(*place.source, place.offset, severity,
+                                                    std::string(code), std::move(message),
+                                                    m_entry.key));
     }
 
     text::RichText decode(const bibtex::Field& field, std::string_view latex,
@@ -269,6 +269,7 @@ Normalized normalize(const bibtex::Bibliography& bibliography, const bibtex::Dat
             .build(item);
         out.items.push_back(std::move(item));
     }
+    locate_diagnostics(out.diagnostics);
     return out;
 }
 

@@ -46,8 +46,9 @@ class Linter {
             const bibtex::RawDatabase& file = m_bibliography.files()[entry.file];
             place = {&file.source(), file.entries()[entry.raw_entry].key.begin};
         }
-        m_out.push_back(make_diagnostic(*place.source, place.offset, severity, std::move(code),
-                                        std::move(message), entry.key));
+        // Lines are looked up once, in order, at the end (locate_diagnostics).
+        m_out.push_back(deferred_diagnostic(*place.source, place.offset, severity, std::move(code),
+                                            std::move(message), entry.key));
     }
 
     const bibtex::Bibliography& m_bibliography;
@@ -62,6 +63,7 @@ class Linter {
 std::vector<Diagnostic> Linter::run() {
     m_out = inheritance_diagnostics(m_fields, m_database, m_bibliography);
     for (std::uint32_t i = 0; i < m_database.entries.size(); ++i) lint_entry(i);
+    locate_diagnostics(m_out);
     return std::move(m_out);
 }
 
@@ -78,20 +80,32 @@ void Linter::lint_entry(std::uint32_t index) {
 }
 
 void Linter::lint_dates(const bibtex::Entry& entry, std::span<const bibtex::Field> own) {
+    // Every date field as written, also where `date` makes year/month redundant: resolve_date
+    // reports when they disagree.
+    auto named = [&](std::string_view prefix, std::string_view part) -> const bibtex::Field* {
+        for (const bibtex::Field& field : own)
+            if (field.name.size() == prefix.size() + part.size() &&
+                field.name.starts_with(prefix) && field.name.ends_with(part))
+                return &field;
+        return nullptr;
+    };
     for (std::string_view prefix : {"", "url", "event", "orig"}) {
-        DateFields found = date_fields(own, prefix);
-        if (found.empty() && !found.month && !found.day) continue;
+        const bibtex::Field* date = named(prefix, "date");
+        const bibtex::Field* year = named(prefix, "year");
+        const bibtex::Field* month = named(prefix, "month");
+        const bibtex::Field* day = named(prefix, "day");
+        if (!date && !year && !month && !day) continue;
         dates::DateFields values;
-        if (found.date) values.date = found.date->value;
-        if (found.year) values.year = found.year->value;
-        if (found.month) values.month = found.month->value;
-        if (found.day) values.day = found.day->value;
+        if (date) values.date = date->value;
+        if (year) values.year = year->value;
+        if (month) values.month = month->value;
+        if (day) values.day = day->value;
         dates::DateResult result = dates::resolve_date(values);
         for (const dates::DateDiagnostic& problem : result.diagnostics) {
-            const bibtex::Field* field = found.date ? found.date : found.year;
-            if (problem.field.ends_with("month") && found.month) field = found.month;
-            if (problem.field.ends_with("day") && found.day) field = found.day;
-            if (problem.field.ends_with("year") && found.year) field = found.year;
+            const bibtex::Field* field = date ? date : year ? year : month ? month : day;
+            if (problem.field.ends_with("month") && month) field = month;
+            if (problem.field.ends_with("day") && day) field = day;
+            if (problem.field.ends_with("year") && year) field = year;
             report(entry, field, problem.offset, problem.severity, problem.code, problem.message);
         }
     }

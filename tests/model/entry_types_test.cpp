@@ -52,6 +52,7 @@ TEST(EntryTypes, CslTypesOfBiblatexAndBibkitTypes) {
     EXPECT_EQ(csl_of("talk"), "speech");
     EXPECT_EQ(csl_of("news"), "post");
     EXPECT_EQ(csl_of("set"), "");
+    EXPECT_EQ(csl_of("xdata"), "");
     EXPECT_EQ(csl_of("frobnicate"), "document");
 }
 
@@ -78,7 +79,7 @@ TEST(EntryTypes, CanonicalNamesAndImpliedTypes) {
     EXPECT_EQ(find_entry_type("techreport")->implied_type, "techreport");
     EXPECT_EQ(find_entry_type("talk")->origin, TypeOrigin::bibkit);
     EXPECT_EQ(find_entry_type("Article"), nullptr); // names are lower-case
-    EXPECT_EQ(entry_types().size(), 52u);
+    EXPECT_EQ(entry_types().size(), 53u);
 }
 
 TEST(EntryTypes, RequiredFieldsOfBibtexStandardStyles) {

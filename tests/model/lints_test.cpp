@@ -39,6 +39,14 @@ TEST(Lint, ImpossibleDatesUnknownMonthsAndBadIdentifiers) {
     EXPECT_EQ(found[3].substr(0, 29), "6:32 malformed-arxiv-id [i] '");
 }
 
+TEST(Lint, ADateThatDisagreesWithYearAndAMonthWithoutYear) {
+    Lines found = lints("@misc{a, date = {2021-05-01}, year = 2020}\n@misc{b, month = jan}\n"
+                        "@xdata{x, date = {2021-02-30}}\n");
+    ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+    EXPECT_NE(found[0].find("date-year-mismatch [a]"), std::string::npos) << found[0];
+    EXPECT_NE(found[1].find("month-without-year [b]"), std::string::npos) << found[1];
+}
+
 TEST(Lint, MissingRequiredFieldsAndDanglingCrossrefs) {
     EXPECT_EQ(lints("@article{a, title = {T}, year = 2020, journal = undefinedmacro}\n"
                     "@inproceedings{p, author = {X}, title = {T}, year = 1, crossref = {nope}}\n"),

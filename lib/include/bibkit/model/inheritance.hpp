@@ -20,8 +20,8 @@
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/bibtex/database.hpp>
 #include <bibkit/core/diagnostic.hpp>
+#include <bibkit/core/huge_page_allocator.hpp>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -80,8 +80,9 @@ class EffectiveFields {
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
     };
-    std::vector<bibtex::Field> m_fields;
-    std::vector<FieldOrigin> m_origins;
+    // Huge-page backed: first touches of fresh memory dominated resolution on a VM.
+    BigVector<bibtex::Field> m_fields;
+    BigVector<FieldOrigin> m_origins;
     std::vector<Range> m_ranges; // by entry index
     std::vector<InheritanceProblem> m_problems;
 };
