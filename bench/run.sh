@@ -6,23 +6,30 @@
 #   2. makes 16 MB and 64 MB corpora with shared/bench/make-corpus in a temporary directory;
 #   3. times `bibkit check` (and `bibkit format`) against BibTeX 0.99d and bibtool: best wall time
 #      of BIBKIT_BENCH_RUNS runs (default 5), peak RSS from GNU time, as a Markdown table;
-#   4. runs bibkit_bench (Google Benchmark) on the 16 MB corpus; extra arguments go to it.
+#   4. times `bibkit convert --to csl-json` against `pandoc -f bibtex -t csljson` on a corpus
+#      pandoc can handle (make-corpus 2: one pass over the sources, about 3.6 MB), and bibkit
+#      alone on the 64 MB corpus;
+#   5. runs bibkit_bench (Google Benchmark) on the 16 MB corpus; extra arguments go to it.
 #
 # Environment: BIBKIT_SHARED (default: the shared/ folder beside the repository),
-# BIBKIT_BENCH_RUNS (default 5), BIBKIT_BENCH_BIBTOOL64=1 to also time bibtool on the 64 MB
-# corpus (it is superlinear: minutes). A missing peer tool only removes its rows.
+# BIBKIT_BENCH_RUNS (default 5), BIBKIT_BENCH_PANDOC_RUNS (default 1: pandoc takes seconds a
+# run), BIBKIT_BENCH_BIBTOOL64=1 to also time bibtool on the 64 MB corpus (it is superlinear:
+# minutes). A missing peer tool only removes its rows.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 shared=${BIBKIT_SHARED:-$(dirname "$0")/../../shared}
 runs=${BIBKIT_BENCH_RUNS:-5}
+pandoc_runs=${BIBKIT_BENCH_PANDOC_RUNS:-1}
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "run.sh: $*"; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "BIBKIT_BENCH_RUNS must be a positive number, not '$runs'"
+[[ "$pandoc_runs" =~ ^[1-9][0-9]*$ ]] ||
+    die "BIBKIT_BENCH_PANDOC_RUNS must be a positive number, not '$pandoc_runs'"
 have cmake || die "cmake is missing (apt-get install cmake ninja-build)"
 have python3 || die "python3 is missing: it runs shared/bench/make-corpus (apt-get install python3)"
 [[ -f "$shared/bench/make-corpus" ]] ||
@@ -50,6 +57,7 @@ trap 'rm -rf "$tmp"' EXIT
 say "== Making the corpora in $tmp"
 python3 "$shared/bench/make-corpus" 16 "$tmp/corpus16.bib" >&2
 python3 "$shared/bench/make-corpus" 64 "$tmp/corpus64.bib" >&2
+python3 "$shared/bench/make-corpus" 2 "$tmp/corpus2.bib" >&2
 
 # ---------------------------------------------------------------------------------------------
 # 3. Timing.
@@ -159,10 +167,26 @@ else
     say "run.sh: bibtool is missing, its row is skipped (apt-get install bibtool)"
 fi
 
+# CSL-JSON: bibkit against pandoc on a file pandoc converts in seconds, bibkit alone on 64 MB.
+say "== CSL-JSON"
+measure "bibkit convert --to csl-json" "$tmp/corpus2.bib" 1 - -- \
+    "$bibkit" convert "$tmp/corpus2.bib" --to csl-json
+measure "bibkit convert --to csl-json" "$tmp/corpus64.bib" 1 - -- \
+    "$bibkit" convert "$tmp/corpus64.bib" --to csl-json
+if have pandoc; then
+    saved_runs=$runs
+    runs=$pandoc_runs
+    measure "pandoc -f bibtex -t csljson" "$tmp/corpus2.bib" 0 - -- \
+        pandoc -f bibtex -t csljson "$tmp/corpus2.bib"
+    runs=$saved_runs
+else
+    say "run.sh: pandoc is missing, its row is skipped (apt-get install pandoc)"
+fi
+
 echo
 echo "## Reading speed ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
-echo "MB = 2^20 bytes; seconds = best wall time of $runs runs; RSS / input = peak RSS over input size."
+echo "MB = 2^20 bytes; seconds = best wall time of $runs runs ($pandoc_runs for pandoc); RSS / input = peak RSS over input size."
 echo
 echo "| tool | input | MB | seconds | MB/s | peak RSS MB | RSS / input |"
 echo "|---|---|---|---|---|---|---|"
@@ -181,9 +205,11 @@ ratio "bibkit check vs BibTeX 0.99d (max_strings=4000000) on corpus64.bib" \
     "BibTeX 0.99d, max_strings=4000000|corpus64.bib" "bibkit check|corpus64.bib"
 ratio "bibkit check vs bibtool on corpus16.bib" "bibtool|corpus16.bib" "bibkit check|corpus16.bib"
 ratio "bibkit format vs bibtool on corpus16.bib (both read and rewrite)" "bibtool|corpus16.bib" "bibkit format|corpus16.bib"
+ratio "bibkit convert --to csl-json vs pandoc on corpus2.bib (SPEC: at least 100×)" \
+    "pandoc -f bibtex -t csljson|corpus2.bib" "bibkit convert --to csl-json|corpus2.bib"
 
 # ---------------------------------------------------------------------------------------------
-# 4. Micro-benchmarks.
+# 5. Micro-benchmarks.
 echo
 echo "## bibkit_bench on corpus16.bib"
 echo

@@ -98,11 +98,20 @@ class Resolver {
     void reserve(std::size_t entries, std::size_t diagnostics) {
         m_result.diagnostics.reserve(diagnostics + entries / 8);
         m_keys.reserve(entries);
-        if (m_mode == ValueMode::build) m_result.entries.reserve(entries);
+        if (m_mode == ValueMode::build) {
+            m_result.entries.reserve(entries);
+            m_field_ranges.reserve(entries);
+        }
     }
+    void reserve_fields(std::size_t fields) { m_result.fields.reserve(fields); }
     // Line numbers are looked up here, in one ordered pass, rather than at each problem.
     Database take() {
         locate_diagnostics(m_result.diagnostics);
+        for (std::size_t i = 0; i < m_result.entries.size(); ++i) {
+            auto [first, count] = m_field_ranges[i];
+            m_result.entries[i].fields =
+                std::span<const Field>(m_result.fields).subspan(first, count);
+        }
         return std::move(m_result);
     }
 
@@ -125,6 +134,7 @@ class Resolver {
     KeyIndex m_keys;
     NameTable<std::string_view, std::string_view> m_lowered_names; // views into the arena
     Database m_result;
+    std::vector<std::pair<std::size_t, std::size_t>> m_field_ranges; // per entry, until take()
     std::string m_scratch;
 };
 
@@ -285,11 +295,14 @@ void Resolver::add_entry(const RawDatabase& file, std::uint32_t file_index,
     entry.file = file_index;
     entry.raw_entry = raw_index;
     entry.complete = raw.complete;
-    entry.fields.reserve(raw.field_count);
+    // The span is pointed at the shared array in take(), once it has stopped growing; until
+    // then it records the first field's index and the count.
+    std::size_t first = m_result.fields.size();
     for_each_unique_field(file, raw, key, [&](const RawField& field) {
-        entry.fields.push_back(
+        m_result.fields.push_back(
             Field{lowered_view(file.text(field.name)), value_view(file, field, key)});
     });
+    m_field_ranges.push_back({first, m_result.fields.size() - first});
     m_result.entries.push_back(std::move(entry));
 }
 
@@ -384,12 +397,14 @@ Database IncrementalResolver::finish() {
 
 Database resolve(std::span<const RawDatabase> files, ValueMode mode) {
     detail::Resolver resolver(mode);
-    std::size_t entries = 0, diagnostics = 0;
+    std::size_t entries = 0, diagnostics = 0, fields = 0;
     for (const RawDatabase& file : files) {
         entries += file.entries().size();
         diagnostics += file.diagnostics().size();
+        for (const RawEntry& entry : file.entries()) fields += entry.field_count;
     }
     resolver.reserve(entries, diagnostics);
+    if (mode == ValueMode::build) resolver.reserve_fields(fields);
     for (std::size_t i = 0; i < files.size(); ++i)
         resolver.add_file(files[i], static_cast<std::uint32_t>(i));
     return resolver.take();

@@ -138,6 +138,10 @@ void ItemBuilder::add_date(Item& item, const CslSource& source) {
         if (problem.field == "day" && source.parts[2]) field = source.parts[2];
         report(*field, problem.offset, problem.severity, problem.code, problem.message);
     }
+    // A literal is the field's text as written: decoded like any text (`2004--\ldots`).
+    if (result.date.kind == dates::DateKind::literal &&
+        result.date.literal.find_first_of("\\{}$~-`'") != std::string::npos)
+        result.date.literal = text::to_plain_text(decode(first, result.date.literal, false));
     item.dates.push_back({source.variable, std::move(result.date)});
 }
 

@@ -24,6 +24,8 @@ enum class Action : std::uint8_t {
     href,             // \href{url}{text}
     doi,              // \doi{…}
     ensuremath,       // \ensuremath{…}
+    quote,            // \enquote{…}: the argument in quotation marks (inner ones single)
+    dimension,        // \kern-1pt: the TeX dimension after it dropped
 };
 
 struct Command {
@@ -50,9 +52,11 @@ constexpr Command k_commands[] = {
     {"doi", Action::doi},
     {"em", Action::declaration, NodeKind::italic},
     {"emph", Action::span, NodeKind::italic},
+    {"enquote", Action::quote},
     {"ensuremath", Action::ensuremath},
     {"footnotesize", Action::ignore},
     {"hbox", Action::keep_argument},
+    {"hfil", Action::space},
     {"hfill", Action::space},
     {"href", Action::href},
     {"hspace", Action::space_argument},
@@ -60,13 +64,19 @@ constexpr Command k_commands[] = {
     {"ignorespaces", Action::ignore},
     {"it", Action::declaration, NodeKind::italic},
     {"itshape", Action::declaration, NodeKind::italic},
+    {"kern", Action::dimension},
     {"label", Action::discard_argument},
     {"large", Action::ignore},
     {"leavevmode", Action::ignore},
     {"linebreak", Action::space},
+    {"lower", Action::dimension},
     {"lowercase", Action::keep_argument},
     {"mbox", Action::keep_argument},
     {"mdseries", Action::ignore},
+    {"mkbibbold", Action::span, NodeKind::bold},
+    {"mkbibemph", Action::span, NodeKind::italic},
+    {"mkbibitalic", Action::span, NodeKind::italic},
+    {"mkbibquote", Action::quote},
     {"newblock", Action::space},
     {"newline", Action::space},
     {"nobreak", Action::ignore},
@@ -79,6 +89,7 @@ constexpr Command k_commands[] = {
     {"null", Action::ignore},
     {"par", Action::space},
     {"protect", Action::ignore},
+    {"raise", Action::dimension},
     {"relax", Action::ignore},
     {"rm", Action::ignore},
     {"rmfamily", Action::ignore},
@@ -511,6 +522,34 @@ class Decoder {
         }
         case Action::ensuremath:
             return ensuremath(start);
+        case Action::quote: {
+            bool inner = m_quotes++ % 2 == 1;
+            text(inner ? "\u2018" : "\u201C");
+            if (!argument()) warn(start, DecodeProblem::missing_argument, name_of(command));
+            text(inner ? "\u2019" : "\u201D");
+            --m_quotes;
+            return;
+        }
+        case Action::dimension:
+            return skip_dimension();
+        }
+    }
+
+    // A TeX dimension as \kern takes it: a sign, a number and a unit (`-1pt`, `.02em`).
+    void skip_dimension() {
+        std::size_t at = m_pos;
+        while (at < m_in.size() && (m_in[at] == '-' || m_in[at] == '+')) ++at;
+        std::size_t digits = at;
+        while (at < m_in.size() && ((m_in[at] >= '0' && m_in[at] <= '9') || m_in[at] == '.')) ++at;
+        if (at == digits || at + 2 > m_in.size()) return;
+        static constexpr std::string_view k_units[] = {"pt", "em", "ex", "mm", "cm", "in",
+                                                       "bp", "sp", "pc", "dd", "cc", "mu"};
+        std::string_view unit = m_in.substr(at, 2);
+        for (std::string_view known : k_units) {
+            if (unit == known) {
+                m_pos = at + 2;
+                return skip_spaces();
+            }
         }
     }
 
@@ -642,6 +681,7 @@ class Decoder {
     int m_depth = 0;
     int m_bare_depth = 0;
     int m_monospace = 0;
+    int m_quotes = 0; // \enquote nesting
     std::size_t m_flat = 0;
 };
 

@@ -7,7 +7,8 @@ namespace bibkit::text {
 namespace {
 
 // Written for bibkit from the LaTeX kernel's, textcomp's, amssymb's and textgreek's documented
-// commands and the Unicode names of their characters. Sorted by name (byte order).
+// commands and the Unicode names of their characters, plus biblatex's \hyphen and TUGboat's
+// \Dash, common in real .bib files. Sorted by name (byte order).
 constexpr Symbol k_symbols[] = {
     {"AA", "\xC3\x85", SymbolMode::text},
     {"AE", "\xC3\x86", SymbolMode::text},
@@ -21,6 +22,7 @@ constexpr Symbol k_symbols[] = {
     {"Chi", "\xCE\xA7", SymbolMode::math},
     {"DH", "\xC3\x90", SymbolMode::text},
     {"DJ", "\xC4\x90", SymbolMode::text},
+    {"Dash", "\xE2\x80\x94", SymbolMode::text}, // TUGboat's (tugboat.cls): Beebe's bibliographies
     {"Delta", "\xCE\x94", SymbolMode::math},
     {"Diamond", "\xE2\x97\x87", SymbolMode::math},
     {"Digamma", "\xCF\x9C", SymbolMode::math},
@@ -196,6 +198,7 @@ constexpr Symbol k_symbols[] = {
     {"hookleftarrow", "\xE2\x86\xA9", SymbolMode::math},
     {"hookrightarrow", "\xE2\x86\xAA", SymbolMode::math},
     {"hslash", "\xE2\x84\x8F", SymbolMode::math},
+    {"hyphen", "-", SymbolMode::text}, // biblatex's breakable hyphen
     {"i", "\xC4\xB1", SymbolMode::text},
     {"iff", "\xE2\x9F\xBA", SymbolMode::math},
     {"iiint", "\xE2\x88\xAD", SymbolMode::math},

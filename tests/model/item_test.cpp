@@ -41,6 +41,19 @@ TEST(Normalize, TitleNamesDateAndNumbersOfAnArticle) {
     EXPECT_TRUE(n.diagnostics.empty());
 }
 
+// A year that is no date is kept as text, decoded like any other (biber_etc_papers.bib's
+// `2004-- \ldots` came out with the backslash before the corpus suite compared it).
+TEST(Normalize, ALiteralDateIsDecoded) {
+    auto read = read_bib("@misc{m, title = {T}, year = {2004-- \\ldots}}\n"
+                         "@misc{n, title = {T}, year = {in press}}");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 2u);
+    ASSERT_NE(n.items[0].date("issued"), nullptr);
+    EXPECT_EQ(n.items[0].date("issued")->kind, dates::DateKind::literal);
+    EXPECT_EQ(n.items[0].date("issued")->literal, "2004\u2013 \u2026");
+    EXPECT_EQ(n.items[1].date("issued")->literal, "in press");
+}
+
 TEST(Normalize, CrossrefGivesTheProceedingsTitleAsContainerTitle) {
     auto read = read_bib("@inproceedings{p, author = {A. Author}, title = {Paper}, crossref = "
                          "{conf}}\n@proceedings{conf, title = {Proc. of Things}, year = 2019, "

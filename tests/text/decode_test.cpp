@@ -137,6 +137,27 @@ TEST(TextDecode, LigaturesQuotesAndEscapes) {
     });
 }
 
+// biblatex's own markup, TUGboat's \Dash and TeX's \kern, which real files use
+// (biblatex-examples.bib, Beebe's TUGboat bibliography); pandoc's reader drops them, so the corpus
+// suite found them.
+TEST(TextDecode, BiblatexQuotesHyphenAndTugboatDash) {
+    expect_all({
+        {"\\mkbibquote{Intention} und \\enquote{Sinn}",
+         "\xE2\x80\x9CIntention\xE2\x80\x9D und \xE2\x80\x9CSinn\xE2\x80\x9D"},
+        {"\\enquote{a \\enquote{b} c}", "\xE2\x80\x9C"
+                                        "a \xE2\x80\x98"
+                                        "b\xE2\x80\x99 c\xE2\x80\x9D"},
+        {"methodology\\hyphen independent", "methodology-independent"},
+        {"environment\\Dash\n Some ideas", "environment\xE2\x80\x94Some ideas"},
+        {"\\mkbibemph{x} \\mkbibitalic{y} \\mkbibbold{z}", "i{x} i{y} b{z}"},
+        // TeX's spacing primitives: their dimension is no text.
+        {"Euler-\\kern-1pt VM", "Euler-VM"},
+        {"\\TeX\\kern-.02em CAD", "nocase{TeX}CAD"},
+        {"a\\raise1pt\\hbox{b}", "ab"},
+        {"information:\\hfil A", "information: A"},
+    });
+}
+
 TEST(TextDecode, GreekAndMathSymbolsInText) {
     expect_all({
         {"\\alpha-helix", "\xCE\xB1-helix"},

@@ -19,10 +19,10 @@ struct Field {
 };
 
 struct Entry {
-    std::string_view type;     // lower-cased
-    std::string_view key;      // as written
-    std::vector<Field> fields; // in source order, duplicates dropped
-    std::uint32_t file = 0;    // index of the RawDatabase it came from
+    std::string_view type;         // lower-cased
+    std::string_view key;          // as written
+    std::span<const Field> fields; // in source order, duplicates dropped (in Database::fields)
+    std::uint32_t file = 0;        // index of the RawDatabase it came from
     std::uint32_t raw_entry = 0;
     bool complete = true; // false when a syntax error cut it short
 
@@ -35,7 +35,9 @@ enum class ValueMode {
 };
 
 struct Database {
-    std::vector<Entry> entries;  // empty in ValueMode::check_only
+    std::vector<Entry> entries; // empty in ValueMode::check_only
+    // Every entry's fields, one after the other: one array, not an allocation per entry.
+    BigVector<Field> fields;
     std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)
     std::vector<std::string> preambles;
     // The syntax diagnostics of every file, then resolution's. Huge-page backed: a file can carry
