@@ -96,9 +96,44 @@ void ItemBuilder::add_title(Item& item, const CslSource& source) {
     item.texts.push_back({source.variable, decode(main, joined, false)});
 }
 
+// BibTeX splits names at every `~`, also the accent command `\~` ("Ne\~{s}et\~{r}il" has the
+// last name "{r}il" in BibTeX). For the normalized model such an accent becomes a braced special
+// character first, `{\~{s}}`, which BibTeX's rules keep whole. An empty result: nothing to do.
+std::string protect_tilde_accents(std::string_view value) {
+    if (value.find("\\~") == std::string_view::npos) return {};
+    std::string out;
+    out.reserve(value.size() + 8);
+    for (std::size_t i = 0; i < value.size();) {
+        if (value.compare(i, 2, "\\~") != 0 || (i > 0 && value[i - 1] == '\\')) {
+            out += value[i++];
+            continue;
+        }
+        std::size_t end = i + 2;
+        while (end < value.size() && value[end] == ' ') ++end;
+        if (end < value.size() && value[end] == '{') {
+            int depth = 0;
+            for (; end < value.size(); ++end) {
+                if (value[end] == '{') ++depth;
+                if (value[end] == '}' && --depth == 0) break;
+            }
+            end = std::min(end + 1, value.size());
+        } else if (end < value.size()) {
+            ++end;
+        }
+        out += '{';
+        out.append(value.substr(i, end - i));
+        out += '}';
+        i = end;
+    }
+    return out;
+}
+
 void ItemBuilder::add_names(Item& item, const CslSource& source) {
     const bibtex::Field& field = source.field();
-    names::ParsedNames parsed = names::parse_names(field.value);
+    std::string protected_value = protect_tilde_accents(field.value);
+    // Offsets of problems in a rewritten value are off by the braces added; rare and harmless.
+    names::ParsedNames parsed =
+        names::parse_names(protected_value.empty() ? field.value : protected_value);
     for (const names::NameDiagnostic& problem : parsed.diagnostics)
         report(field, problem.offset, problem.severity, problem.code, problem.message);
     Names out;

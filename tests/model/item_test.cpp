@@ -54,6 +54,19 @@ TEST(Normalize, ALiteralDateIsDecoded) {
     EXPECT_EQ(n.items[1].date("issued")->literal, "in press");
 }
 
+// BibTeX would make "{r}il" the last name (it splits at the ~ of \~); the model keeps the accent.
+TEST(Normalize, ATildeAccentInANameIsNoTie) {
+    auto read = read_bib("@misc{k, author = {Ne\\~{s}et\\~{r}il, J. and Bla \\~Zmazek}}");
+    Normalized n = normalize(read.bibliography, read.db);
+    const Names* authors = n.items[0].name_list("author");
+    ASSERT_NE(authors, nullptr);
+    ASSERT_EQ(authors->people.size(), 2u);
+    EXPECT_EQ(authors->people[0].family, "Ne\u0073\u0303et\u0072\u0303il");
+    EXPECT_EQ(authors->people[0].given, "J.");
+    EXPECT_EQ(authors->people[1].family, "Z\u0303mazek");
+    EXPECT_EQ(authors->people[1].given, "Bla");
+}
+
 TEST(Normalize, CrossrefGivesTheProceedingsTitleAsContainerTitle) {
     auto read = read_bib("@inproceedings{p, author = {A. Author}, title = {Paper}, crossref = "
                          "{conf}}\n@proceedings{conf, title = {Proc. of Things}, year = 2019, "
