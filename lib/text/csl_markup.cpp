@@ -1,3 +1,5 @@
+#include "span_tags.hpp"
+
 #include <bibkit/text/csl_markup.hpp>
 
 namespace bibkit::text {
@@ -32,56 +34,16 @@ struct CslWriter {
         out += "</span>";
     }
 
+    static constexpr std::string_view k_small_caps = "<span style=\"font-variant:small-caps;\">";
+
     void enter(const Node& node) {
-        switch (node.kind) {
-        case NodeKind::italic:
-            out += "<i>";
-            break;
-        case NodeKind::bold:
-            out += "<b>";
-            break;
-        case NodeKind::small_caps:
-            out += "<span style=\"font-variant:small-caps;\">";
-            break;
-        case NodeKind::superscript:
-            out += "<sup>";
-            break;
-        case NodeKind::subscript:
-            out += "<sub>";
-            break;
-        case NodeKind::nocase:
-            out += "<span class=\"nocase\">";
-            break;
-        case NodeKind::link:
-            if (!text.has_children(node)) append_escaped(out, text.text(node));
-            break;
-        default:
-            break;
-        }
+        out += detail::span_tags(node.kind, k_small_caps).open;
+        // CSL has no links: a bare \url shows its address, a \href its text.
+        if (node.kind == NodeKind::link && !text.has_children(node))
+            append_escaped(out, text.text(node));
     }
 
-    void leave(const Node& node) {
-        switch (node.kind) {
-        case NodeKind::italic:
-            out += "</i>";
-            break;
-        case NodeKind::bold:
-            out += "</b>";
-            break;
-        case NodeKind::superscript:
-            out += "</sup>";
-            break;
-        case NodeKind::subscript:
-            out += "</sub>";
-            break;
-        case NodeKind::small_caps:
-        case NodeKind::nocase:
-            out += "</span>";
-            break;
-        default:
-            break;
-        }
-    }
+    void leave(const Node& node) { out += detail::span_tags(node.kind, k_small_caps).close; }
 };
 
 } // namespace

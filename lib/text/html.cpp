@@ -1,3 +1,5 @@
+#include "span_tags.hpp"
+
 #include <bibkit/text/html.hpp>
 #include <bibkit/text/link_policy.hpp>
 
@@ -16,69 +18,26 @@ struct HtmlWriter {
         out += display ? "\\]</span>" : "\\)</span>";
     }
 
+    static constexpr std::string_view k_small_caps = "<span style=\"font-variant:small-caps\">";
+
     void enter(const Node& node) {
-        switch (node.kind) {
-        case NodeKind::italic:
-            out += "<i>";
-            break;
-        case NodeKind::bold:
-            out += "<b>";
-            break;
-        case NodeKind::small_caps:
-            out += "<span style=\"font-variant:small-caps\">";
-            break;
-        case NodeKind::superscript:
-            out += "<sup>";
-            break;
-        case NodeKind::subscript:
-            out += "<sub>";
-            break;
-        case NodeKind::monospace:
+        out += detail::span_tags(node.kind, k_small_caps).open;
+        if (node.kind == NodeKind::monospace) {
             out += "<code>";
-            break;
-        case NodeKind::nocase:
-            out += "<span class=\"nocase\">";
-            break;
-        case NodeKind::link:
+        } else if (node.kind == NodeKind::link) {
             if (is_linkable_url(text.text(node))) {
                 out += "<a href=\"";
                 append_html_escaped(out, text.text(node));
                 out += "\">";
             }
             if (!text.has_children(node)) append_html_escaped(out, text.text(node));
-            break;
-        default:
-            break;
         }
     }
 
     void leave(const Node& node) {
-        switch (node.kind) {
-        case NodeKind::italic:
-            out += "</i>";
-            break;
-        case NodeKind::bold:
-            out += "</b>";
-            break;
-        case NodeKind::superscript:
-            out += "</sup>";
-            break;
-        case NodeKind::subscript:
-            out += "</sub>";
-            break;
-        case NodeKind::monospace:
-            out += "</code>";
-            break;
-        case NodeKind::small_caps:
-        case NodeKind::nocase:
-            out += "</span>";
-            break;
-        case NodeKind::link:
-            if (is_linkable_url(text.text(node))) out += "</a>";
-            break;
-        default:
-            break;
-        }
+        out += detail::span_tags(node.kind, k_small_caps).close;
+        if (node.kind == NodeKind::monospace) out += "</code>";
+        if (node.kind == NodeKind::link && is_linkable_url(text.text(node))) out += "</a>";
     }
 };
 
