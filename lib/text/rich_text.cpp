@@ -1,5 +1,6 @@
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <bibkit/text/rich_text.hpp>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -144,7 +145,16 @@ void RichTextBuilder::trim_trailing_space() {
     if (last.text_size == 0) {
         nodes.pop_back();
         m_can_merge = false;
-        // Spans left empty by the trim are closed (and dropped) by whoever closes them.
+        // Spans still open are dropped, if left empty, by whoever closes them; spans already
+        // closed around the run must end where the nodes now end, and go when left empty.
+        for (;;) {
+            auto size = static_cast<std::uint32_t>(nodes.size());
+            for (Node& node : nodes) node.end = std::min(node.end, size);
+            bool empty_span = !nodes.empty() && nodes.back().is_span() &&
+                              nodes.back().kind != NodeKind::link && nodes.back().end == size;
+            if (!empty_span) break;
+            nodes.pop_back();
+        }
     }
 }
 

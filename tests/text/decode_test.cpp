@@ -4,6 +4,7 @@
 #include "tree.hpp"
 
 #include <bibkit/text/decode.hpp>
+#include <bibkit/text/html.hpp>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -356,6 +357,18 @@ TEST(TextDecode, FastPathNeedsNoDecoding) {
     Decoded d = decode_latex("A plain title, 50% and #1");
     ASSERT_EQ(d.text.nodes().size(), 1u);
     EXPECT_EQ(tree(d.text), "A plain title, 50% and #1");
+}
+
+// Found by model_normalize_fuzzer: the trailing space trimmed after a span had closed left the
+// span ending past the last node, and an NFC rebuild then read outside the buffer.
+TEST(TextDecode, ATrailingSpaceTrimmedAfterASpanClosedKeepsTheTreeWhole) {
+    for (std::string_view latex : {"\\textbf {a $x$ \\fo}", "\\textbf {a \\\"o $x$ \\fo}"}) {
+        Decoded d = decode_latex(latex);
+        for (const Node& node : d.text.nodes()) EXPECT_LE(node.end, d.text.nodes().size()) << latex;
+    }
+    EXPECT_EQ(to_html(decode_latex("\\textbf {a \\\"o $x$ \\fo}").text),
+              "<b>a \xC3\xB6 <span class=\"math\">\\(x\\)</span></b>");
+    EXPECT_EQ(to_html(decode_latex("\\textbf{a \\emph{ \\fo}}").text), "<b>a</b>");
 }
 
 TEST(TextDecode, ReusesTheOutputAndAppendsWarnings) {
