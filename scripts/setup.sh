@@ -7,7 +7,7 @@
 set -euo pipefail
 
 level=${1:-test}
-packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev)
+packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev)
 case "$level" in
 build) ;;
 test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time

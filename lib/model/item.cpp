@@ -360,4 +360,13 @@ Normalized normalize(const bibtex::Bibliography& bibliography, const bibtex::Dat
     return out;
 }
 
+std::optional<Item> normalize_entry(const bibtex::Bibliography& bibliography,
+                                    const bibtex::Database& database, const EffectiveFields& fields,
+                                    std::size_t entry, std::vector<Diagnostic>& diagnostics) {
+    std::vector<Item> items;
+    normalize_range(bibliography, database, fields, entry, entry + 1, items, diagnostics);
+    if (items.empty()) return std::nullopt;
+    return std::move(items.front());
+}
+
 } // namespace bibkit::model

@@ -81,4 +81,11 @@ struct Normalized {
 // result). Entries of types that are no work (@xdata, @set) are left out.
 Normalized normalize(const bibtex::Bibliography& bibliography, const bibtex::Database& database);
 
+// One entry (an index into Database::entries), for commands that normalize only what they
+// selected; `fields` must have been resolved from `database`. Nothing for entries that are no
+// work. The diagnostics are deferred: call locate_diagnostics before printing them.
+std::optional<Item> normalize_entry(const bibtex::Bibliography& bibliography,
+                                    const bibtex::Database& database, const EffectiveFields& fields,
+                                    std::size_t entry, std::vector<Diagnostic>& diagnostics);
+
 } // namespace bibkit::model

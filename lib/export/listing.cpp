@@ -1,0 +1,305 @@
+#include <array>
+#include <bibkit/core/ascii.hpp>
+#include <bibkit/core/json_writer.hpp>
+#include <bibkit/export/listing.hpp>
+#include <bibkit/model/csl_json.hpp>
+#include <bibkit/model/item.hpp>
+#include <bibkit/text/decode.hpp>
+#include <bibkit/text/plain_text.hpp>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace bibkit::exports {
+
+void ListingFormat::begin(std::string&, const query::Selection&) {}
+void ListingFormat::end(std::string&) {}
+
+namespace {
+
+constexpr std::array<std::string_view, 6> k_formats = {"keys",     "count",  "json",
+                                                       "csl-json", "bibtex", "text"};
+
+std::string plain(std::string_view latex) {
+    if (!text::needs_decoding(latex)) return std::string(latex);
+    return text::to_plain_text(text::decode_latex(latex).text);
+}
+
+// "## 2024": as many '#' as the heading's HTML level. Headings are field values as written,
+// shown decoded ("2004-- \ldots" → "2004– …").
+void append_heading(std::string& out, const ListingOptions& options, int level,
+                    std::string_view heading) {
+    const auto& levels = options.heading_levels;
+    const auto i = static_cast<std::size_t>(level - 1);
+    const int marks = levels.empty() ? level + 1 : (i < levels.size() ? levels[i] : levels.back());
+    out.append(static_cast<std::size_t>(marks), '#');
+    if (!heading.empty()) out += ' ' + plain(heading);
+    out += '\n';
+}
+
+class KeysFormat final : public ListingFormat {
+  public:
+    explicit KeysFormat(const ListingOptions& options) : m_options(options) {}
+    void heading(std::string& out, int level, std::string_view heading) override {
+        append_heading(out, m_options, level, heading);
+    }
+    void entry(std::string& out, const query::Record& record) override {
+        out += record.key();
+        out += '\n';
+    }
+
+  private:
+    ListingOptions m_options;
+};
+
+class CountFormat final : public ListingFormat {
+  public:
+    void begin(std::string& out, const query::Selection& selection) override {
+        out += std::to_string(selection.size());
+        out += '\n';
+    }
+    void heading(std::string&, int, std::string_view) override {}
+    void entry(std::string&, const query::Record&) override {}
+};
+
+class JsonFormat final : public ListingFormat {
+  public:
+    void begin(std::string& out, const query::Selection&) override {
+        m_json.emplace(out, true);
+        m_json->begin_array();
+    }
+    void heading(std::string&, int, std::string_view) override {}
+    void entry(std::string&, const query::Record& record) override {
+        JsonWriter& json = *m_json;
+        json.begin_object();
+        json.key("type");
+        json.value(record.type());
+        json.key("key");
+        json.value(record.key());
+        json.key("fields");
+        json.begin_object();
+        for (const bibtex::Field& field : record.fields()) {
+            json.key(field.name);
+            json.value(field.value);
+        }
+        json.end_object();
+        json.end_object();
+    }
+    void end(std::string& out) override {
+        m_json->end_array();
+        out += '\n';
+    }
+
+  private:
+    std::optional<JsonWriter> m_json;
+};
+
+// Normalizes the selected entries only: a query over a large file pays for what it prints.
+class ItemFormat : public ListingFormat {
+  public:
+    explicit ItemFormat(const ListingSource& source) : m_source(source) {}
+    void heading(std::string&, int, std::string_view) override {}
+    std::vector<Diagnostic> take_diagnostics() override {
+        locate_diagnostics(m_diagnostics);
+        return std::move(m_diagnostics);
+    }
+
+  protected:
+    std::optional<model::Item> item(const query::Record& record) {
+        return model::normalize_entry(*m_source.bibliography, *m_source.database, *m_source.fields,
+                                      record.index(), m_diagnostics);
+    }
+
+  private:
+    ListingSource m_source;
+    std::vector<Diagnostic> m_diagnostics;
+};
+
+class CslJsonFormat final : public ItemFormat {
+  public:
+    using ItemFormat::ItemFormat;
+    void entry(std::string&, const query::Record& record) override {
+        if (auto normalized = item(record)) m_items.push_back(std::move(*normalized));
+    }
+    void end(std::string& out) override { model::write_csl_json(out, m_items); }
+
+  private:
+    std::vector<model::Item> m_items;
+};
+
+std::string family_names(const model::Names& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.people.size(); ++i) {
+        const model::Person& person = names.people[i];
+        if (i > 0) out += i + 1 == names.people.size() && !names.et_al ? " and " : ", ";
+        if (!person.literal.empty()) {
+            out += person.literal;
+            continue;
+        }
+        if (!person.particle.empty()) out += person.particle + ' ';
+        out += person.family;
+    }
+    if (names.et_al) out += " et al.";
+    return out;
+}
+
+// "key: Durand and Bernard (2024). Title. Journal." until CSL styles give real references.
+class TextFormat final : public ItemFormat {
+  public:
+    TextFormat(const ListingSource& source, const ListingOptions& options)
+        : ItemFormat(source), m_options(options) {}
+    void heading(std::string& out, int level, std::string_view heading) override {
+        if (!out.empty()) out += '\n';
+        append_heading(out, m_options, level, heading);
+    }
+    void entry(std::string& out, const query::Record& record) override {
+        out += record.key();
+        out += ':';
+        if (auto normalized = item(record)) summary(out, *normalized);
+        out += '\n';
+    }
+
+  private:
+    static void summary(std::string& out, const model::Item& item) {
+        const std::size_t start = out.size();
+        const model::Names* names = item.name_list("author");
+        if (!names || names->people.empty()) names = item.name_list("editor");
+        if (names && !names->people.empty()) out += ' ' + family_names(*names);
+        const dates::Date* issued = item.date("issued");
+        if (issued &&
+            (issued->kind == dates::DateKind::single || issued->kind == dates::DateKind::range))
+            out += " (" + std::to_string(issued->begin.year) + issued->year_suffix + ')';
+        if (out.size() > start) out += '.';
+        for (std::string_view variable : {"title", "container-title"}) {
+            const text::RichText* value = item.text(variable);
+            if (!value) continue;
+            std::string part = text::to_plain_text(*value);
+            if (part.empty()) continue;
+            out += ' ' + part;
+            if (part.back() != '.' && part.back() != '?' && part.back() != '!') out += '.';
+        }
+    }
+
+    ListingOptions m_options;
+};
+
+// The entries as written. Before them every @string and @preamble command of the input, so that
+// their macros still expand; after them the crossref and xdata parents they inherit from that
+// were not selected themselves (BibTeX wants parents after their children).
+class BibtexFormat final : public ListingFormat {
+  public:
+    explicit BibtexFormat(const ListingSource& source) : m_source(source) {}
+
+    void begin(std::string& out, const query::Selection&) override {
+        const auto& files = m_source.bibliography->files();
+        m_blocks.resize(files.size());
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            const bibtex::RawDatabase& file = files[f];
+            m_blocks[f].assign(file.entries().size(), 0);
+            for (std::size_t b = 0; b < file.blocks().size(); ++b) {
+                const bibtex::Block& block = file.blocks()[b];
+                if (block.kind == bibtex::BlockKind::entry)
+                    m_blocks[f][block.entry] = static_cast<std::uint32_t>(b);
+                else if (block.kind == bibtex::BlockKind::string ||
+                         block.kind == bibtex::BlockKind::preamble)
+                    append_block(out, file, block);
+            }
+        }
+    }
+    void heading(std::string&, int, std::string_view) override {}
+    void entry(std::string& out, const query::Record& record) override {
+        if (!m_written.insert(record.index()).second) return; // in two groups
+        append_entry(out, record.index());
+        m_selected.push_back(record.index());
+    }
+    void end(std::string& out) override {
+        std::unordered_map<std::string, std::uint32_t> by_key;
+        const auto& entries = m_source.database->entries;
+        for (std::uint32_t i = 0; i < entries.size(); ++i)
+            by_key.emplace(ascii::lowered(entries[i].key), i);
+        // Breadth first over the links, each parent once.
+        for (std::size_t next = 0; next < m_selected.size(); ++next) {
+            const bibtex::Entry& entry = entries[m_selected[next]];
+            for (const bibtex::Field& field : entry.fields) {
+                if (field.name != "crossref" && field.name != "xdata") continue;
+                for (std::string_view target : split_keys(field.value)) {
+                    auto parent = by_key.find(ascii::lowered(target));
+                    if (parent == by_key.end() || !m_written.insert(parent->second).second)
+                        continue;
+                    append_entry(out, parent->second);
+                    m_selected.push_back(parent->second);
+                }
+            }
+        }
+    }
+
+  private:
+    static std::vector<std::string_view> split_keys(std::string_view value) {
+        std::vector<std::string_view> keys;
+        while (!value.empty()) {
+            std::size_t comma = value.find(',');
+            std::string_view key = value.substr(0, comma);
+            while (!key.empty() && ascii::is_space(key.front())) key.remove_prefix(1);
+            while (!key.empty() && ascii::is_space(key.back())) key.remove_suffix(1);
+            if (!key.empty()) keys.push_back(key);
+            if (comma == std::string_view::npos) break;
+            value.remove_prefix(comma + 1);
+        }
+        return keys;
+    }
+    static void append_block(std::string& out, const bibtex::RawDatabase& file,
+                             const bibtex::Block& block) {
+        std::string_view text = file.text(block.span);
+        while (!text.empty() && ascii::is_space(text.back())) text.remove_suffix(1);
+        out += text;
+        out += "\n\n";
+    }
+    void append_entry(std::string& out, std::uint32_t index) {
+        const bibtex::Entry& entry = m_source.database->entries[index];
+        const bibtex::RawDatabase& file = m_source.bibliography->files()[entry.file];
+        append_block(out, file, file.blocks()[m_blocks[entry.file][entry.raw_entry]]);
+    }
+
+    ListingSource m_source;
+    std::vector<std::vector<std::uint32_t>> m_blocks; // per file: raw entry → block
+    std::unordered_set<std::uint32_t> m_written;
+    std::vector<std::uint32_t> m_selected;
+};
+
+void write_groups(std::string& out, std::span<const query::Group> groups, int level,
+                  ListingFormat& format) {
+    for (const query::Group& group : groups) {
+        format.heading(out, level, group.heading);
+        write_groups(out, group.subgroups, level + 1, format);
+        for (const query::Record* record : group.records) format.entry(out, *record);
+    }
+}
+
+} // namespace
+
+std::span<const std::string_view> listing_format_names() {
+    return k_formats;
+}
+
+std::unique_ptr<ListingFormat> make_listing_format(std::string_view name,
+                                                   const ListingSource& source,
+                                                   const ListingOptions& options) {
+    if (name == "keys") return std::make_unique<KeysFormat>(options);
+    if (name == "count") return std::make_unique<CountFormat>();
+    if (name == "json") return std::make_unique<JsonFormat>();
+    if (name == "csl-json") return std::make_unique<CslJsonFormat>(source);
+    if (name == "bibtex") return std::make_unique<BibtexFormat>(source);
+    if (name == "text") return std::make_unique<TextFormat>(source, options);
+    return nullptr;
+}
+
+void write_listing(std::string& out, const query::Selection& selection, ListingFormat& format) {
+    format.begin(out, selection);
+    if (selection.grouped)
+        write_groups(out, selection.groups, 1, format);
+    else
+        for (const query::Record* record : selection.records) format.entry(out, *record);
+    format.end(out);
+}
+
+} // namespace bibkit::exports
