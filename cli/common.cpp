@@ -51,11 +51,15 @@ bool finish_output() {
 }
 
 bool write_output(const std::string& path, std::string_view contents) {
+    return write_output(path, std::span<const std::string_view>(&contents, 1));
+}
+
+bool write_output(const std::string& path, std::span<const std::string_view> parts) {
     if (path.empty() || path == "-") {
-        write_chunk(contents);
+        for (std::string_view part : parts) write_chunk(part);
         return finish_output();
     }
-    auto written = write_file_atomically(path, contents);
+    auto written = write_file_atomically(path, parts);
     if (!written) {
         print_io_error(written.error());
         return false;

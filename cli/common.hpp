@@ -22,6 +22,8 @@ std::optional<bibtex::Bibliography> read_bibliography(const std::vector<std::str
 // Writes to standard output when path is empty or "-", else atomically to path. False on failure
 // (the message is printed).
 bool write_output(const std::string& path, std::string_view contents);
+// The same for contents in pieces, written one after the other (no joining copy).
+bool write_output(const std::string& path, std::span<const std::string_view> parts);
 // Standard output in pieces: write_chunk as often as needed, then finish_output, which reports
 // a failed write (a full disk, a closed pipe) and returns false.
 void write_chunk(std::string_view chunk);

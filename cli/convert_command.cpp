@@ -48,12 +48,15 @@ int run_convert(const ConvertOptions& options) {
         if (options.to == "json") {
             bibtex::write_entries_json(database, out, !options.compact);
         } else if (options.to == "csl-json") {
-            model::Normalized normalized = model::normalize(*bibliography, database);
-            model::write_csl_json(out, normalized.items,
-                                  options.compact ? model::JsonLayout::compact
-                                                  : model::JsonLayout::indented);
-            diagnostics.insert(diagnostics.end(), normalized.diagnostics.begin(),
-                               normalized.diagnostics.end());
+            model::CslJsonDocument document = model::convert_to_csl_json(
+                *bibliography, database,
+                options.compact ? model::JsonLayout::compact : model::JsonLayout::indented);
+            diagnostics.insert(diagnostics.end(), document.diagnostics.begin(),
+                               document.diagnostics.end());
+            print_diagnostics(diagnostics);
+            std::vector<std::string_view> parts(document.parts.begin(), document.parts.end());
+            if (!write_output(options.output, parts)) return to_int(ExitCode::io);
+            return problems_exit_code(diagnostics);
         } else if (options.to == "biblatex") {
             model::write_biblatex(database, out);
         } else {

@@ -36,8 +36,13 @@ bool write_all(int fd, std::string_view contents) {
 
 } // namespace
 
-Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
+Expected<WriteOk, IoError> write_file_atomically(const std::string& path,
                                                  std::string_view contents) {
+    return write_file_atomically(path, std::span<const std::string_view>(&contents, 1));
+}
+
+Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
+                                                 std::span<const std::string_view> parts) {
     // Replacing a symbolic link would cut it; write to the file it points to instead.
     std::string path = requested;
     struct stat link {};
@@ -68,7 +73,8 @@ Expected<WriteOk, IoError> write_file_atomically(const std::string& requested,
         ::umask(mask);
         if (::fchmod(fd, 0666 & ~mask) != 0) return fail(errno);
     }
-    if (!write_all(fd, contents)) return fail(errno);
+    for (std::string_view part : parts)
+        if (!write_all(fd, part)) return fail(errno);
     if (::fsync(fd) != 0) return fail(errno);
     if (::close(fd) != 0) {
         int saved = errno;

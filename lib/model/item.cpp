@@ -294,12 +294,12 @@ const bibtex::Field* Item::field(std::string_view name) const {
 
 namespace {
 
-// Entries [begin, end) into items and diagnostics (deferred: no line lookups, so two threads
-// can run this at once on different ranges).
+// Entries [begin, end), each handed to `visit` as soon as it is built; diagnostics deferred (no
+// line lookups, so two threads can run this at once on different ranges).
+template <class Visit>
 void normalize_range(const bibtex::Bibliography& bibliography, const bibtex::Database& database,
                      const EffectiveFields& fields, std::size_t begin, std::size_t end,
-                     std::vector<Item>& items, std::vector<Diagnostic>& diagnostics) {
-    items.reserve(items.size() + (end - begin));
+                     std::vector<Diagnostic>& diagnostics, Visit&& visit) {
     for (std::size_t i = begin; i < end; ++i) {
         const bibtex::Entry& entry = database.entries[i];
         const EntryType* type = find_entry_type(entry.type);
@@ -311,8 +311,16 @@ void normalize_range(const bibtex::Bibliography& bibliography, const bibtex::Dat
         item.fields = fields.fields(i);
         item.csl_type = csl_type(entry.type, item.fields);
         ItemBuilder(bibliography, entry, item.fields, fields.origins(i), diagnostics).build(item);
-        items.push_back(std::move(item));
+        visit(std::move(item));
     }
+}
+
+void normalize_range(const bibtex::Bibliography& bibliography, const bibtex::Database& database,
+                     const EffectiveFields& fields, std::size_t begin, std::size_t end,
+                     std::vector<Item>& items, std::vector<Diagnostic>& diagnostics) {
+    items.reserve(items.size() + (end - begin));
+    normalize_range(bibliography, database, fields, begin, end, diagnostics,
+                    [&](Item&& item) { items.push_back(std::move(item)); });
 }
 
 // Below this many entries a second thread costs more than it saves.
@@ -367,6 +375,14 @@ std::optional<Item> normalize_entry(const bibtex::Bibliography& bibliography,
     normalize_range(bibliography, database, fields, entry, entry + 1, items, diagnostics);
     if (items.empty()) return std::nullopt;
     return std::move(items.front());
+}
+
+void normalize_each(const bibtex::Bibliography& bibliography, const bibtex::Database& database,
+                    const EffectiveFields& fields, std::size_t begin, std::size_t end,
+                    std::vector<Diagnostic>& diagnostics,
+                    const std::function<void(const Item&)>& visit) {
+    normalize_range(bibliography, database, fields, begin, end, diagnostics,
+                    [&](Item&& item) { visit(item); });
 }
 
 } // namespace bibkit::model

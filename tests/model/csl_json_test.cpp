@@ -41,5 +41,41 @@ TEST(CslJson, NoEntriesIsAnEmptyArray) {
     EXPECT_EQ(csl_json("% nothing\n"), "[]\n");
 }
 
+std::string joined(const CslJsonDocument& document) {
+    std::string out;
+    for (const std::string& part : document.parts) out += part;
+    return out;
+}
+
+// The one-pass conversion writes what normalize + write_csl_json write, in both layouts, on one
+// thread (small inputs) and on two (large ones), including the odd halves: an empty input, and
+// a first half with no work in it (only @xdata), whose tail must not start with a comma.
+void expect_same_as_two_passes(const std::string& bib) {
+    auto read = read_bib(bib);
+    Normalized normalized = normalize(read.bibliography, read.db);
+    for (JsonLayout layout : {JsonLayout::indented, JsonLayout::compact}) {
+        std::string expected;
+        write_csl_json(expected, normalized.items, layout);
+        CslJsonDocument document = convert_to_csl_json(read.bibliography, read.db, layout);
+        EXPECT_EQ(joined(document), expected);
+        EXPECT_EQ(document.diagnostics.size(), normalized.diagnostics.size());
+    }
+}
+
+TEST(CslJsonConversion, SameBytesAsNormalizeThenWrite) {
+    expect_same_as_two_passes("");
+    expect_same_as_two_passes("@article{a, title = {T}, author = {X, Y}, year = 2020}\n");
+    std::string large, odd;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string n = std::to_string(i);
+        large += "@article{k" + n + ", title = {Title " + n + " {\\'e}}, author = {Doe, J" + n +
+                 "}, year = 2020, month = 13}\n";
+        odd += "@xdata{x" + n + ", publisher = {P}}\n";
+    }
+    expect_same_as_two_passes(large);
+    expect_same_as_two_passes(odd + "@book{b, xdata = {x1}, title = {B}}\n");
+    expect_same_as_two_passes(odd);
+}
+
 } // namespace
 } // namespace bibkit::model

@@ -16,6 +16,9 @@ class JsonWriter {
     void end_object();
     void begin_array();
     void end_array();
+    // Goes on inside an array whose '[' another writer wrote (pieces of one document written on
+    // several threads): the items that follow come after `items_before` items.
+    void resume_array(bool items_before) { m_has_items.push_back(items_before); }
     void key(std::string_view name);
     void value(std::string_view text);
     void value(const char* text) { value(std::string_view(text)); }

@@ -14,6 +14,7 @@
 #include <bibkit/model/inheritance.hpp>
 #include <bibkit/model/isbn.hpp>
 #include <bibkit/text/rich_text.hpp>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -80,6 +81,14 @@ struct Normalized {
 // Every entry of `database` (resolved from `bibliography`, both of which must outlive the
 // result). Entries of types that are no work (@xdata, @set) are left out.
 Normalized normalize(const bibtex::Bibliography& bibliography, const bibtex::Database& database);
+
+// Entries [begin, end) of `database` one at a time, each handed to `visit` and then dropped: for
+// writers that need no item after writing it (memory stays flat, and warm). `fields` must have
+// been resolved from `database`. Diagnostics are deferred, as for normalize_entry.
+void normalize_each(const bibtex::Bibliography& bibliography, const bibtex::Database& database,
+                    const EffectiveFields& fields, std::size_t begin, std::size_t end,
+                    std::vector<Diagnostic>& diagnostics,
+                    const std::function<void(const Item&)>& visit);
 
 // One entry (an index into Database::entries), for commands that normalize only what they
 // selected; `fields` must have been resolved from `database`. Nothing for entries that are no
