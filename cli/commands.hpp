@@ -11,5 +11,6 @@ using Runner = std::function<int()>;
 Runner add_check_command(CLI::App& app);
 Runner add_convert_command(CLI::App& app);
 Runner add_format_command(CLI::App& app);
+Runner add_query_command(CLI::App& app);
 
 } // namespace bibkit::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     add(cli::add_check_command);
     add(cli::add_convert_command);
     add(cli::add_format_command);
+    add(cli::add_query_command);
     std::vector<std::string> arguments = cli::normalize_spellings(argc, argv);
     try {
         app.parse(arguments);

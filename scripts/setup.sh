@@ -10,9 +10,9 @@ level=${1:-test}
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev)
 case "$level" in
 build) ;;
-test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time
+test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                  pandoc python3-jsonschema) ;;
-fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries mandoc groff-base python3 time
+fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                  pandoc python3-jsonschema clang libclang-rt-14-dev) ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac

@@ -1149,4 +1149,77 @@ TEST_F(Cli, UnknownSubcommandIsAUsageError) {
     EXPECT_NE(r.err, "");
 }
 
+// ---------------------------------------------------------------------------------------------
+// bibkit query
+
+constexpr const char* k_papers = "@article{a, title = {Sparse}, year = 2024, month = mar, "
+                                 "keywords = {sparse nets}, author = {Durand, C.}}\n"
+                                 "@inproceedings{b, title = {Gossip}, year = 2023, "
+                                 "author = {M{\\\"u}ller, K.}}\n"
+                                 "@article{c, title = {Old}, year = 2019}\n"
+                                 "@misc{d, title = {Undated}}\n";
+
+TEST_F(Cli, QuerySelectsGroupsAndSortsWithJekyllScholarSpellings) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "-q", "@article", "--group_by", "year",
+                       "--group_order", "descending"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "## 2024\na\n## 2019\nc\n");
+    r = run({"query", "papers.bib", "--sort-by", "year", "--order", "ascending"});
+    EXPECT_EQ(r.out, "c\nb\na\nd\n"); // missing values last
+    r = run({"query", "papers.bib", "-q", "@*[author~=Müller]", "-f", "count"});
+    EXPECT_EQ(r.out, "1\n");
+}
+
+TEST_F(Cli, QueryTagOptionsReadAsInAJekyllTag) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "--tag-options", "-q @*[year>=2020] -g type"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "## Journal Articles\na\n## Conference Articles\nb\n");
+}
+
+TEST_F(Cli, QueryMalformedQueryIsAUsageErrorWithItsColumn) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "-q", "@article[year>="});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("column 16: expected a value"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, QueryBadSettingIsAUsageError) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "--group-order", "sideways"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("sideways"), std::string::npos) << r.err;
+    r = run({"query", "papers.bib", "--format", "yaml"});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(Cli, QuerySiteReadsItsConfigAndItsBibliography) {
+    fs::create_directories(path("site/_bibliography"));
+    write("site/_bibliography/papers.bib", k_papers);
+    write("site/_config.yml", "title: x\nscholar:\n  bibliography: papers.bib\n  group_by: year\n"
+                              "  group_order: descending\n  query: \"@article\"\n");
+    RunResult r = run({"query", "--site", "site"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "## 2024\na\n## 2019\nc\n");
+    r = run({"query", "--site", "site", "-g", "none", "-f", "bibtex"});
+    EXPECT_EQ(r.out,
+              "@article{a, title = {Sparse}, year = 2024, month = mar, keywords = {sparse "
+              "nets}, author = {Durand, C.}}\n\n@article{c, title = {Old}, year = 2019}\n\n");
+}
+
+TEST_F(Cli, QueryWithoutFilesOrSiteIsAUsageError) {
+    RunResult r = run({"query", "-q", "@article"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("no files"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, QueryBibkitYmlInTheCurrentDirectory) {
+    write("papers.bib", k_papers);
+    write("bibkit.yml", "sort_by: year\norder: descending\nmax: 2\n");
+    RunResult r = run({"query", "papers.bib"});
+    EXPECT_EQ(r.out, "a\nb\n");
+}
+
 } // namespace

@@ -1,0 +1,63 @@
+#include "keys.hpp"
+
+#include <array>
+#include <bibkit/config/settings.hpp>
+#include <bibkit/core/ascii.hpp>
+
+namespace bibkit::config {
+
+std::string to_string(const ConfigError& error) {
+    std::string out;
+    if (!error.file.empty()) {
+        out = error.file;
+        if (error.line > 0) out += ':' + std::to_string(error.line);
+        if (error.line > 0 && error.column > 0) out += ':' + std::to_string(error.column);
+        out += ": ";
+    }
+    return out + "error: " + error.message;
+}
+
+void apply(Settings& settings, const Overrides& layer) {
+    for (const std::string& key : layer.keys)
+        if (const detail::KeyDef* def = detail::find_key(key))
+            detail::copy_key(settings, layer.values, *def, true);
+    for (const auto& [key, value] : layer.values.extra) settings.extra[key] = value;
+}
+
+Settings applied(Settings settings, const Overrides& layer) {
+    apply(settings, layer);
+    return settings;
+}
+
+void merge(Overrides& base, const Overrides& later) {
+    for (const std::string& key : later.keys) {
+        const detail::KeyDef* def = detail::find_key(key);
+        if (!def) continue;
+        // A map the base layer never set still holds the defaults: replace it, do not merge.
+        detail::copy_key(base.values, later.values, *def, base.contains(key));
+        base.keys.insert(key);
+    }
+    for (const auto& [key, value] : later.values.extra) base.values.extra[key] = value;
+}
+
+std::string grouped_type(const Settings& settings, std::string_view type) {
+    std::string lower = ascii::lowered(type);
+    auto alias = settings.type_aliases.find(lower);
+    return alias == settings.type_aliases.end() ? lower : alias->second;
+}
+
+std::string type_heading(const Settings& settings, std::string_view grouped) {
+    auto name = settings.type_names.find(grouped);
+    return name == settings.type_names.end() ? std::string(grouped) : name->second;
+}
+
+std::string month_heading(const Settings& settings, unsigned month) {
+    static constexpr std::array<std::string_view, 12> k_english{
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    if (month < 1 || month > 12) return {};
+    if (settings.month_names.size() == 12) return settings.month_names[month - 1];
+    return std::string(k_english[month - 1]);
+}
+
+} // namespace bibkit::config
