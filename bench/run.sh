@@ -186,6 +186,17 @@ else
     say "run.sh: pandoc is missing, its row is skipped (apt-get install pandoc)"
 fi
 
+# Query: reading into records alone (the default query, counted) against the same with a query,
+# a two-key sort and grouping (the issue's bound: less than 20% more).
+say "== query"
+measure "bibkit query (read only)" "$tmp/corpus64.bib" 1 - -- \
+    "$bibkit" query "$tmp/corpus64.bib" -f count
+measure "bibkit query + sort + group" "$tmp/corpus64.bib" 1 - -- \
+    "$bibkit" query "$tmp/corpus64.bib" -f keys -q '@*[year>=2000]' --sort-by year,month \
+    --order descending -g year -G descending
+measure "bibkit query, sort by author" "$tmp/corpus64.bib" 1 - -- \
+    "$bibkit" query "$tmp/corpus64.bib" -f keys -q '@article' --sort-by author,year
+
 echo
 echo "## Reading speed ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
@@ -214,6 +225,18 @@ ratio "bibkit check --syntax-only vs bibtool on corpus16.bib" "bibtool|corpus16.
 ratio "bibkit format vs bibtool on corpus16.bib (both read and rewrite)" "bibtool|corpus16.bib" "bibkit format|corpus16.bib"
 ratio "bibkit convert --to csl-json vs pandoc on corpus2.bib (SPEC: at least 100×)" \
     "pandoc -f bibtex -t csljson|corpus2.bib" "bibkit convert --to csl-json|corpus2.bib"
+overhead() { # overhead NAME BASE_KEY KEY
+    local base=${seconds[$2]:-} with=${seconds[$3]:-}
+    if [[ -n "$base" && -n "$with" ]]; then
+        awk -v b="$base" -v w="$with" -v n="$1" 'BEGIN { printf "- %s: %+.0f%% (%+.0f ms)\n", n, 100 * (w - b) / b, (w - b) / 1e6 }'
+    else
+        echo "- $1: not measured"
+    fi
+}
+overhead "query + sort + group on top of reading corpus64.bib into records (bound: +20%)" \
+    "bibkit query (read only)|corpus64.bib" "bibkit query + sort + group|corpus64.bib"
+overhead "the same with a sort by author (ICU collation of every name)" \
+    "bibkit query (read only)|corpus64.bib" "bibkit query, sort by author|corpus64.bib"
 
 # ---------------------------------------------------------------------------------------------
 # 5. Micro-benchmarks.

@@ -31,3 +31,12 @@ echo "   out/papers.formatted.bib: $(grep -c '^@' out/papers.formatted.bib) bloc
 echo "== bibkit convert data/papers.bib --to bibtex --lossless (byte-identical round trip)"
 "$bibkit" convert data/papers.bib --to bibtex --lossless -o out/papers.lossless.bib
 cmp data/papers.bib out/papers.lossless.bib && echo "   identical"
+
+echo "== bibkit query data/papers.bib -q '@*[project=stochastic-optimization]' -g year -G descending"
+"$bibkit" query data/papers.bib -q '@*[project=stochastic-optimization]' -g year -G descending
+
+echo "== bibkit query data/papers.bib -q '@*[selected=true]' --sort-by year --order descending -f text"
+"$bibkit" query data/papers.bib -q '@*[selected=true]' --sort-by year --order descending -f text
+
+echo "== bibkit query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'"
+"$bibkit" query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'

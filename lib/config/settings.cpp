@@ -1,8 +1,6 @@
 #include "keys.hpp"
 
-#include <array>
 #include <bibkit/config/settings.hpp>
-#include <bibkit/core/ascii.hpp>
 
 namespace bibkit::config {
 
@@ -38,26 +36,6 @@ void merge(Overrides& base, const Overrides& later) {
         base.keys.insert(key);
     }
     for (const auto& [key, value] : later.values.extra) base.values.extra[key] = value;
-}
-
-std::string grouped_type(const Settings& settings, std::string_view type) {
-    std::string lower = ascii::lowered(type);
-    auto alias = settings.type_aliases.find(lower);
-    return alias == settings.type_aliases.end() ? lower : alias->second;
-}
-
-std::string type_heading(const Settings& settings, std::string_view grouped) {
-    auto name = settings.type_names.find(grouped);
-    return name == settings.type_names.end() ? std::string(grouped) : name->second;
-}
-
-std::string month_heading(const Settings& settings, unsigned month) {
-    static constexpr std::array<std::string_view, 12> k_english{
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-    if (month < 1 || month > 12) return {};
-    if (settings.month_names.size() == 12) return settings.month_names[month - 1];
-    return std::string(k_english[month - 1]);
 }
 
 } // namespace bibkit::config

@@ -138,20 +138,28 @@ bool limit_group(Group& group, std::size_t& skip, std::size_t& keep, bool limite
 
 } // namespace
 
+GroupOptions::Names GroupOptions::default_type_names() {
+    return {{"article", "Journal Articles"},
+            {"book", "Books"},
+            {"incollection", "Book Chapters"},
+            {"inproceedings", "Conference Articles"},
+            {"thesis", "Theses"},
+            {"mastersthesis", "Master's Theses"},
+            {"phdthesis", "PhD Theses"},
+            {"manual", "Manuals"},
+            {"techreport", "Technical Reports"},
+            {"misc", "Miscellaneous"},
+            {"unpublished", "Unpublished"}};
+}
+
+GroupOptions::Names GroupOptions::default_type_aliases() {
+    return {{"phdthesis", "thesis"}, {"mastersthesis", "thesis"}};
+}
+
 GroupOptions GroupOptions::defaults() {
     GroupOptions options;
-    options.type_names = {{"article", "Journal Articles"},
-                          {"book", "Books"},
-                          {"incollection", "Book Chapters"},
-                          {"inproceedings", "Conference Articles"},
-                          {"thesis", "Theses"},
-                          {"mastersthesis", "Master's Theses"},
-                          {"phdthesis", "PhD Theses"},
-                          {"manual", "Manuals"},
-                          {"techreport", "Technical Reports"},
-                          {"misc", "Miscellaneous"},
-                          {"unpublished", "Unpublished"}};
-    options.type_aliases = {{"phdthesis", "thesis"}, {"mastersthesis", "thesis"}};
+    options.type_names = default_type_names();
+    options.type_aliases = default_type_aliases();
     options.month_names = {"January", "February", "March",     "April",   "May",      "June",
                            "July",    "August",   "September", "October", "November", "December"};
     return options;

@@ -201,7 +201,7 @@ TEST(SettingsYaml, MonthNamesAreTwelveOrNone) {
     Settings settings = settings_of("month_names: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, "
                                     "Oct, Nov, Dec]\n");
     EXPECT_EQ(settings.month_names.size(), 12u);
-    EXPECT_EQ(month_heading(settings, 10), "Oct");
+    EXPECT_EQ(settings.month_names[9], "Oct");
     EXPECT_EQ(error_of("month_names: [Jan, Feb]\n").message,
               "month_names must be a list of 12 month names, got 2");
     EXPECT_EQ(error_of("month_names: January\n").message,
@@ -335,7 +335,7 @@ TEST(SettingsFile, BibkitYmlAtTheTopLevel) {
     EXPECT_EQ(settings->sort_by, (List{"year", "month"}));
     EXPECT_EQ(settings->order, (List{"descending", "ascending"}));
     EXPECT_EQ(settings->type_order, (List{"article", "inproceedings"}));
-    EXPECT_EQ(month_heading(*settings, 2), "février");
+    EXPECT_EQ(settings->month_names[1], "février");
     EXPECT_EQ(settings->style, "apa");
 }
 

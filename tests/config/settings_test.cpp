@@ -151,28 +151,6 @@ TEST(SettingsMerge, AMapTheBaseNeverSetIsReplacedNotMergedWithDefaults) {
     EXPECT_TRUE(base.contains("type_names"));
 }
 
-TEST(SettingsHeadings, TypesUseAliasesThenNames) {
-    const Settings settings;
-    EXPECT_EQ(grouped_type(settings, "phdthesis"), "thesis");
-    EXPECT_EQ(grouped_type(settings, "MastersThesis"), "thesis");
-    EXPECT_EQ(grouped_type(settings, "article"), "article");
-    EXPECT_EQ(type_heading(settings, "thesis"), "Theses");
-    EXPECT_EQ(type_heading(settings, "article"), "Journal Articles");
-    EXPECT_EQ(type_heading(settings, "inbook"), "inbook");
-}
-
-TEST(SettingsHeadings, MonthsInEnglishUnlessNamed) {
-    Settings settings;
-    EXPECT_EQ(month_heading(settings, 1), "January");
-    EXPECT_EQ(month_heading(settings, 9), "September");
-    EXPECT_EQ(month_heading(settings, 12), "December");
-    EXPECT_EQ(month_heading(settings, 0), "");
-    EXPECT_EQ(month_heading(settings, 13), "");
-    settings.month_names = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
-                            "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
-    EXPECT_EQ(month_heading(settings, 2), "févr.");
-}
-
 TEST(SettingsError, FormatsLikeOtherDiagnostics) {
     EXPECT_EQ(to_string(ConfigError{"_config.yml", 3, 16, "group_order must be a string"}),
               "_config.yml:3:16: error: group_order must be a string");

@@ -9,6 +9,7 @@
 // Maps (type_names, type_aliases, the attribute maps) merge entry by entry, so a page that renames
 // one type keeps the site's other names; every other key is replaced whole.
 
+#include <bibkit/query/group.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -61,20 +62,9 @@ struct Settings {
     StringList order = {"ascending"};
     StringList group_by;
     StringList group_order = {"ascending"};
-    StringMap type_names = {
-        {"article", "Journal Articles"},
-        {"book", "Books"},
-        {"incollection", "Book Chapters"},
-        {"inproceedings", "Conference Articles"},
-        {"thesis", "Theses"},
-        {"mastersthesis", "Master's Theses"},
-        {"phdthesis", "PhD Theses"},
-        {"manual", "Manuals"},
-        {"techreport", "Technical Reports"},
-        {"misc", "Miscellaneous"},
-        {"unpublished", "Unpublished"},
-    };
-    StringMap type_aliases = {{"phdthesis", "thesis"}, {"mastersthesis", "thesis"}};
+    // jekyll-scholar's (query/group.hpp holds them, for every user of grouping).
+    StringMap type_names = query::GroupOptions::default_type_names();
+    StringMap type_aliases = query::GroupOptions::default_type_aliases();
     StringList type_order;  // aliased type names, lower-case
     StringList month_names; // 12 names, or empty for English ("January" ...)
 
@@ -130,13 +120,5 @@ void apply(Settings& settings, const Overrides& layer);
 Settings applied(Settings settings, const Overrides& layer);
 // Joins `later` into `base`, so that applying base afterwards equals applying both in turn.
 void merge(Overrides& base, const Overrides& later);
-
-// Lookups for headings, as jekyll-scholar's group_value / group_name.
-// The type an entry is grouped under: its alias (phdthesis -> thesis) or itself, lower-case.
-std::string grouped_type(const Settings& settings, std::string_view type);
-// A type group's heading: its type_names entry, or the type itself.
-std::string type_heading(const Settings& settings, std::string_view grouped);
-// A month group's heading (1-12): month_names, or English; "" out of range.
-std::string month_heading(const Settings& settings, unsigned month);
 
 } // namespace bibkit::config

@@ -28,12 +28,17 @@ namespace bibkit::query {
 struct GroupOptions {
     std::vector<std::string> fields; // lower-case; empty or {"none"} means no grouping
     std::vector<Order> orders;
-    std::map<std::string, std::string, std::less<>> type_names;
-    std::map<std::string, std::string, std::less<>> type_aliases;
+    std::map<std::string, std::string, std::less<>> type_names;   // see default_type_names
+    std::map<std::string, std::string, std::less<>> type_aliases; // see default_type_aliases
     std::vector<std::string> type_order;
     std::array<std::string, 12> month_names;
 
-    // jekyll-scholar 7.3.0's type_names, type_aliases and month names, ascending, no fields.
+    using Names = std::map<std::string, std::string, std::less<>>;
+    // jekyll-scholar 7.3.0's type_names (article → "Journal Articles" …; none for inbook or
+    // proceedings) and type_aliases (phdthesis, mastersthesis → thesis).
+    static Names default_type_names();
+    static Names default_type_aliases();
+    // Those, English month names, ascending, no fields.
     static GroupOptions defaults();
     bool grouping() const;
 };
