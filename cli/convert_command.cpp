@@ -29,12 +29,16 @@ int run_convert(const ConvertOptions& options) {
     }
     auto bibliography = read_bibliography(options.files);
     if (!bibliography) return to_int(ExitCode::io);
-    std::string out;
-    // Output is about the size of the input (JSON a little more): reserving once avoids copying
-    // a growing buffer over and over.
-    std::size_t input_size = 0;
-    for (const auto& file : bibliography->files()) input_size += file.text().size();
-    out.reserve(input_size + input_size / 2 + 4096);
+    // The output, in pieces written one after the other (CSL-JSON comes in several).
+    std::vector<std::string> parts(1);
+    std::string& out = parts.front();
+    if (options.to != "csl-json") {
+        // Output is about the size of the input (JSON a little more): reserving once avoids
+        // copying a growing buffer over and over. CSL-JSON reserves its own pieces.
+        std::size_t input_size = 0;
+        for (const auto& file : bibliography->files()) input_size += file.text().size();
+        out.reserve(input_size + input_size / 2 + 4096);
+    }
     BigVector<Diagnostic> diagnostics;
     if (options.lossless) {
         for (const auto& file : bibliography->files()) {
@@ -45,18 +49,15 @@ int run_convert(const ConvertOptions& options) {
     } else {
         bibtex::Database database = bibliography->resolve();
         diagnostics = std::move(database.diagnostics);
-        if (options.to == "json") {
-            bibtex::write_entries_json(database, out, !options.compact);
-        } else if (options.to == "csl-json") {
+        if (options.to == "csl-json") {
             model::CslJsonDocument document = model::convert_to_csl_json(
                 *bibliography, database,
                 options.compact ? model::JsonLayout::compact : model::JsonLayout::indented);
             diagnostics.insert(diagnostics.end(), document.diagnostics.begin(),
                                document.diagnostics.end());
-            print_diagnostics(diagnostics);
-            std::vector<std::string_view> parts(document.parts.begin(), document.parts.end());
-            if (!write_output(options.output, parts)) return to_int(ExitCode::io);
-            return problems_exit_code(diagnostics);
+            parts = std::move(document.parts);
+        } else if (options.to == "json") {
+            bibtex::write_entries_json(database, out, !options.compact);
         } else if (options.to == "biblatex") {
             model::write_biblatex(database, out);
         } else {
@@ -64,7 +65,8 @@ int run_convert(const ConvertOptions& options) {
         }
     }
     print_diagnostics(diagnostics);
-    if (!write_output(options.output, out)) return to_int(ExitCode::io);
+    const std::vector<std::string_view> views(parts.begin(), parts.end());
+    if (!write_output(options.output, views)) return to_int(ExitCode::io);
     return problems_exit_code(diagnostics);
 }
 

@@ -4,10 +4,8 @@
 #include <bibkit/export/listing.hpp>
 #include <bibkit/model/csl_json.hpp>
 #include <bibkit/model/item.hpp>
-#include <bibkit/text/decode.hpp>
 #include <bibkit/text/plain_text.hpp>
 #include <optional>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace bibkit::exports {
@@ -20,11 +18,6 @@ namespace {
 constexpr std::array<std::string_view, 6> k_formats = {"keys",     "count",  "json",
                                                        "csl-json", "bibtex", "text"};
 
-std::string plain(std::string_view latex) {
-    if (!text::needs_decoding(latex)) return std::string(latex);
-    return text::to_plain_text(text::decode_latex(latex).text);
-}
-
 // "## 2024": as many '#' as the heading's HTML level. Headings are field values as written,
 // shown decoded ("2004-- \ldots" → "2004– …").
 void append_heading(std::string& out, const ListingOptions& options, int level,
@@ -33,7 +26,7 @@ void append_heading(std::string& out, const ListingOptions& options, int level,
     const auto i = static_cast<std::size_t>(level - 1);
     const int marks = levels.empty() ? level + 1 : (i < levels.size() ? levels[i] : levels.back());
     out.append(static_cast<std::size_t>(marks), '#');
-    if (!heading.empty()) out += ' ' + plain(heading);
+    if (!heading.empty()) out += ' ' + text::latex_to_plain_text(heading);
     out += '\n';
 }
 
@@ -184,8 +177,8 @@ class TextFormat final : public ItemFormat {
 };
 
 // The entries as written. Before them every @string and @preamble command of the input, so that
-// their macros still expand; after them the crossref and xdata parents they inherit from that
-// were not selected themselves (BibTeX wants parents after their children).
+// their macros still expand; after them the entries their inherited (crossref, xdata) values come
+// from, unless selected themselves (BibTeX wants parents after their children).
 class BibtexFormat final : public ListingFormat {
   public:
     explicit BibtexFormat(const ListingSource& source) : m_source(source) {}
@@ -212,41 +205,15 @@ class BibtexFormat final : public ListingFormat {
         append_entry(out, record.index());
         m_selected.push_back(record.index());
     }
+    // Inheritance already found where each inherited value comes from: those entries.
     void end(std::string& out) override {
-        std::unordered_map<std::string, std::uint32_t> by_key;
-        const auto& entries = m_source.database->entries;
-        for (std::uint32_t i = 0; i < entries.size(); ++i)
-            by_key.emplace(ascii::lowered(entries[i].key), i);
-        // Breadth first over the links, each parent once.
-        for (std::size_t next = 0; next < m_selected.size(); ++next) {
-            const bibtex::Entry& entry = entries[m_selected[next]];
-            for (const bibtex::Field& field : entry.fields) {
-                if (field.name != "crossref" && field.name != "xdata") continue;
-                for (std::string_view target : split_keys(field.value)) {
-                    auto parent = by_key.find(ascii::lowered(target));
-                    if (parent == by_key.end() || !m_written.insert(parent->second).second)
-                        continue;
-                    append_entry(out, parent->second);
-                    m_selected.push_back(parent->second);
-                }
-            }
-        }
+        for (std::uint32_t child : m_selected)
+            for (const model::FieldOrigin& origin : m_source.fields->origins(child))
+                if (origin.via != model::Inherited::own && m_written.insert(origin.entry).second)
+                    append_entry(out, origin.entry);
     }
 
   private:
-    static std::vector<std::string_view> split_keys(std::string_view value) {
-        std::vector<std::string_view> keys;
-        while (!value.empty()) {
-            std::size_t comma = value.find(',');
-            std::string_view key = value.substr(0, comma);
-            while (!key.empty() && ascii::is_space(key.front())) key.remove_prefix(1);
-            while (!key.empty() && ascii::is_space(key.back())) key.remove_suffix(1);
-            if (!key.empty()) keys.push_back(key);
-            if (comma == std::string_view::npos) break;
-            value.remove_prefix(comma + 1);
-        }
-        return keys;
-    }
     static void append_block(std::string& out, const bibtex::RawDatabase& file,
                              const bibtex::Block& block) {
         std::string_view text = file.text(block.span);

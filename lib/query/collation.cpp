@@ -1,7 +1,6 @@
 #include "collation.hpp"
 
 #include <bibkit/names/name.hpp>
-#include <bibkit/text/decode.hpp>
 #include <bibkit/text/plain_text.hpp>
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -47,18 +46,9 @@ void Collation::append_key(std::string& key, std::string_view utf8) const {
     key.resize(start + static_cast<std::size_t>(length)); // ends with ICU's zero byte
 }
 
-namespace {
-
-std::string plain(std::string_view latex) {
-    if (!text::needs_decoding(latex)) return std::string(latex);
-    return text::to_plain_text(text::decode_latex(latex).text);
-}
-
-} // namespace
-
 std::string Collation::latex_key(std::string_view latex) const {
     std::string key;
-    append_key(key, plain(latex));
+    append_key(key, text::latex_to_plain_text(latex));
     return key;
 }
 
@@ -66,13 +56,13 @@ std::string Collation::names_key(std::string_view latex) const {
     std::string key;
     for (const names::Name& name : names::parse_names(latex).names) {
         if (!name.literal.empty()) {
-            append_key(key, plain(name.literal));
+            append_key(key, text::latex_to_plain_text(name.literal));
             append_key(key, {});
             continue;
         }
-        append_key(key, plain(name.family));
-        std::string given = plain(name.given);
-        if (!name.particle.empty()) given += " " + plain(name.particle);
+        append_key(key, text::latex_to_plain_text(name.family));
+        std::string given = text::latex_to_plain_text(name.given);
+        if (!name.particle.empty()) given += " " + text::latex_to_plain_text(name.particle);
         append_key(key, given);
     }
     return key;

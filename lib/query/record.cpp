@@ -13,10 +13,8 @@ constexpr std::array<std::string_view, 12> k_months = {"jan", "feb", "mar", "apr
 constexpr std::array<std::string_view, 12> k_month_numbers = {"1", "2", "3", "4",  "5",  "6",
                                                               "7", "8", "9", "10", "11", "12"};
 
-int month_of(std::span<const bibtex::Field> fields) {
-    const bibtex::Field* month = model::find_field(fields, "month");
-    if (!month) return 0;
-    auto parsed = dates::parse_month(month->value);
+int month_number(std::string_view value) {
+    auto parsed = dates::parse_month(value);
     return parsed ? parsed->month : 0;
 }
 
@@ -42,7 +40,7 @@ std::optional<std::string_view> Record::value(std::string_view field) const {
     if (field == "month" || field == "month_numeric") {
         const bibtex::Field* month = model::find_field(m_fields, "month");
         if (!month) return std::nullopt;
-        const int number = month_of(m_fields);
+        const int number = month_number(month->value);
         if (number == 0) return field == "month" ? std::optional(month->value) : std::nullopt;
         const auto i = static_cast<std::size_t>(number - 1);
         return field == "month" ? k_months[i] : k_month_numbers[i];

@@ -51,6 +51,8 @@ Column make_column(std::span<const Record* const> records, const SortKey& sort_k
     Column column;
     column.order = sort_key.order;
     column.values.resize(records.size());
+    std::vector<std::string_view> texts(records.size());
+    std::vector<bool> name_lists(records.size());
     bool all_numbers = true;
     for (std::size_t i = 0; i < records.size(); ++i) {
         bool names = false;
@@ -58,6 +60,8 @@ Column make_column(std::span<const Record* const> records, const SortKey& sort_k
         if (!value || value->empty()) continue;
         SortValue& out = column.values[i];
         out.present = true;
+        texts[i] = *value;
+        name_lists[i] = names;
         if (!names) out.number = detail::numeric_value(*value);
         if (!out.number) all_numbers = false;
     }
@@ -66,9 +70,7 @@ Column make_column(std::span<const Record* const> records, const SortKey& sort_k
     for (std::size_t i = 0; i < records.size(); ++i) {
         SortValue& out = column.values[i];
         if (!out.present) continue;
-        bool names = false;
-        std::string_view value = *sort_value(*records[i], sort_key.field, names);
-        out.key = names ? collation.names_key(value) : collation.latex_key(value);
+        out.key = name_lists[i] ? collation.names_key(texts[i]) : collation.latex_key(texts[i]);
         out.number.reset();
     }
     return column;

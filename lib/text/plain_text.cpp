@@ -1,3 +1,4 @@
+#include <bibkit/text/decode.hpp>
 #include <bibkit/text/plain_text.hpp>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -55,6 +56,11 @@ std::string to_comparison_text(std::string_view plain_utf8) {
 
 std::string to_comparison_text(const RichText& text) {
     return to_comparison_text(to_plain_text(text));
+}
+
+std::string latex_to_plain_text(std::string_view latex) {
+    if (!needs_decoding(latex)) return std::string(latex);
+    return to_plain_text(decode_latex(latex).text);
 }
 
 } // namespace bibkit::text
