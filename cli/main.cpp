@@ -10,7 +10,7 @@
 int main(int argc, char** argv) {
     using namespace bibkit;
     CLI::App app{"bibkit: bibliographies and academic CVs from BibTeX", "bibkit"};
-    app.set_version_flag("--version", "bibkit 0.1.0");
+    app.set_version_flag("--version", "bibkit " BIBKIT_VERSION);
     app.require_subcommand(1);
     std::map<CLI::App*, cli::Runner> runners;
     auto add = [&](cli::Runner (*setup)(CLI::App&)) {
@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add(cli::add_convert_command);
     add(cli::add_format_command);
     add(cli::add_query_command);
+    add(cli::add_arxiv_command);
     std::vector<std::string> arguments = cli::normalize_spellings(argc, argv);
     try {
         app.parse(arguments);

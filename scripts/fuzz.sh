@@ -24,7 +24,7 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-fuzzers=(bibtex_reader_fuzzer model_normalize_fuzzer query_fuzzer)
+fuzzers=(bibtex_reader_fuzzer model_normalize_fuzzer query_fuzzer arxiv_atom_fuzzer)
 
 cmake --preset fuzz
 cmake --build --preset fuzz --target "${fuzzers[@]}"

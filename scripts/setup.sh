@@ -7,13 +7,13 @@
 set -euo pipefail
 
 level=${1:-test}
-packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev)
+packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libpugixml-dev)
 case "$level" in
 build) ;;
 test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema) ;;
+                 pandoc python3-jsonschema libcpp-httplib-dev) ;;
 fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema clang libclang-rt-14-dev) ;;
+                 pandoc python3-jsonschema libcpp-httplib-dev clang libclang-rt-14-dev) ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 
