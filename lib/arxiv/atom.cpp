@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <bibkit/arxiv/atom.hpp>
 #include <bibkit/core/ascii.hpp>
 #include <charconv>
@@ -180,10 +181,12 @@ Expected<Paper, AtomError> parse_entry(pugi::xml_node node) {
     return paper;
 }
 
-AtomError malformed(const pugi::xml_parse_result& result) {
+// pugixml may report an offset just past the end for an answer cut short: clamped to the input.
+AtomError malformed(const pugi::xml_parse_result& result, std::size_t size) {
     std::string message = "the answer is not well-formed XML: ";
     message += result.description();
-    return {AtomError::Kind::malformed_xml, message, static_cast<std::size_t>(result.offset)};
+    return {AtomError::Kind::malformed_xml, message,
+            std::min(static_cast<std::size_t>(result.offset), size)};
 }
 
 Expected<Feed, AtomError> read_feed(pugi::xml_node root) {
@@ -214,7 +217,7 @@ Expected<Feed, AtomError> parse_atom_feed(std::string_view xml) {
     // The whole answer must arrive: an answer cut short is an error, never a shorter feed.
     pugi::xml_parse_result result =
         document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!result) return unexpected(malformed(result));
+    if (!result) return unexpected(malformed(result, xml.size()));
     pugi::xml_node root = document.document_element();
     if (!root || !is(qualified_name(root), k_atom, "feed")) {
         return unexpected(

@@ -35,7 +35,7 @@ class JsonFormat final : public PaperFormat {
   public:
     void write(std::string& out, std::span<const Paper> papers,
                std::span<const BibtexEntry>) const override {
-        append_json(out, std::vector<Paper>(papers.begin(), papers.end()));
+        append_json(out, papers);
     }
 };
 
@@ -43,7 +43,7 @@ class MarkdownFormat final : public PaperFormat {
   public:
     void write(std::string& out, std::span<const Paper> papers,
                std::span<const BibtexEntry>) const override {
-        append_markdown_list(out, std::vector<Paper>(papers.begin(), papers.end()));
+        append_markdown_list(out, papers);
     }
 };
 
@@ -51,7 +51,7 @@ class HtmlFormat final : public PaperFormat {
   public:
     void write(std::string& out, std::span<const Paper> papers,
                std::span<const BibtexEntry>) const override {
-        append_html_list(out, std::vector<Paper>(papers.begin(), papers.end()));
+        append_html_list(out, papers);
     }
 };
 

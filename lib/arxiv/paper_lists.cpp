@@ -182,17 +182,17 @@ void write_paper(JsonWriter& json, const Paper& paper) {
 
 } // namespace
 
-void append_markdown_list(std::string& out, const std::vector<Paper>& papers) {
+void append_markdown_list(std::string& out, std::span<const Paper> papers) {
     for (const Paper& paper : papers) append_markdown_item(out, paper);
 }
 
-void append_html_list(std::string& out, const std::vector<Paper>& papers) {
+void append_html_list(std::string& out, std::span<const Paper> papers) {
     out += "<ul class=\"papers\">\n";
     for (const Paper& paper : papers) append_html_item(out, paper);
     out += "</ul>\n";
 }
 
-void append_json(std::string& out, const std::vector<Paper>& papers) {
+void append_json(std::string& out, std::span<const Paper> papers) {
     JsonWriter json(out, true);
     json.begin_array();
     for (const Paper& paper : papers) write_paper(json, paper);

@@ -4,6 +4,7 @@
 // lists of `bibkit arxiv fetch --format markdown|html|json`.
 
 #include <bibkit/arxiv/paper.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -72,9 +73,9 @@ void append_bibtex(std::string& out, const BibtexEntry& entry);
 // "Must read" lists: linked titles with authors and year; all text escaped for its target.
 // The title is decoded LaTeX (math, accents, emphasis); the link is https://arxiv.org/abs/ID.
 // Up to three authors are named, and "et al." stands for the rest of a longer list.
-void append_markdown_list(std::string& out, const std::vector<Paper>& papers);
-void append_html_list(std::string& out, const std::vector<Paper>& papers);
+void append_markdown_list(std::string& out, std::span<const Paper> papers);
+void append_html_list(std::string& out, std::span<const Paper> papers);
 // Every field of every paper as a JSON array.
-void append_json(std::string& out, const std::vector<Paper>& papers);
+void append_json(std::string& out, std::span<const Paper> papers);
 
 } // namespace bibkit::arxiv
