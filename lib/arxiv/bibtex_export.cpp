@@ -1,6 +1,8 @@
 // BibTeX for arXiv papers: values made safe to put between braces, authors as BibTeX names, keys
 // in the familyYEARword form of arXiv's and Google Scholar's exports.
 
+#include "percent_encoding.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bibkit/arxiv/bibtex_export.hpp>
@@ -460,19 +462,8 @@ std::string suffix(std::size_t n) {
 // URLs and DOIs are not LaTeX (biblatex reads them verbatim): only the bytes that could break
 // the value or the line are percent-encoded.
 std::string verbatim_value(std::string_view text) {
-    static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string out;
-    for (char c : collapse_whitespace(text)) {
-        bool unsafe = c == '{' || c == '}' || c == '\\' || c == ' ' || c == '%' || c == '#';
-        if (!unsafe) {
-            out += c;
-            continue;
-        }
-        auto byte = static_cast<unsigned char>(c);
-        out += '%';
-        out += k_hex[byte >> 4];
-        out += k_hex[byte & 0xF];
-    }
+    detail::append_percent_encoded(out, collapse_whitespace(text), "{}\\ %#");
     return out;
 }
 

@@ -1,5 +1,7 @@
 // The "must read papers" lists of `bibkit arxiv fetch --format markdown|html|json`.
 
+#include "percent_encoding.hpp"
+
 #include <algorithm>
 #include <bibkit/arxiv/bibtex_export.hpp>
 #include <bibkit/core/ascii.hpp>
@@ -57,18 +59,7 @@ bool has_link(const text::RichText& title) {
 
 // Percent-encodes what would end a Markdown link destination or break out of it.
 void append_markdown_url(std::string& out, std::string_view url) {
-    static constexpr std::string_view k_unsafe = " ()<>[]`\\\"'";
-    static constexpr char k_hex[] = "0123456789ABCDEF";
-    for (char c : url) {
-        if (k_unsafe.find(c) == std::string_view::npos) {
-            out += c;
-            continue;
-        }
-        auto byte = static_cast<unsigned char>(c);
-        out += '%';
-        out += k_hex[byte >> 4];
-        out += k_hex[byte & 0xF];
-    }
+    detail::append_percent_encoded(out, url, " ()<>[]`\\\"'");
 }
 
 // The title as the BibTeX entry has it, so that every format shows the same text: a stray brace

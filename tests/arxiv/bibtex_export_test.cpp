@@ -480,7 +480,7 @@ TEST(ArxivPaperList, MarkdownLinksTitlesWithAuthorsAndYear) {
     Paper math = titled("$\\alpha$-Stable \\emph{L\\'evy} Flights", {"Ann Lee", "Bo Li"},
                         "2024-08-09T00:00:00Z");
     std::string out;
-    append_markdown_list(out, {aew10(), hot_jupiters(), math});
+    append_markdown_list(out, std::vector<Paper>{aew10(), hot_jupiters(), math});
     EXPECT_EQ(out, "- [Proceedings of Workshop AEW10: Concepts in Information Theory and "
                    "Communications](https://arxiv.org/abs/1707.08567) — Kees A. Schouhamer "
                    "Immink, Stan Baggen, Ferdaous Chaabane et al. (2017)\n"
@@ -496,7 +496,7 @@ TEST(ArxivPaperList, MarkdownLinksTitlesWithAuthorsAndYear) {
 // character Markdown could read as markup is escaped, inside the link text too.
 TEST(ArxivPaperList, MarkdownEscapesHostileText) {
     std::string out;
-    append_markdown_list(out, {hostile()});
+    append_markdown_list(out, std::vector<Paper>{hostile()});
     EXPECT_EQ(out, "- [Escaping }{ 100% \\& #1 \\\\input/etc/passwd "
                    "\\<script\\>alert(’x’)\\</script\\> \\]\\]\\> \\[a\\](javascript:alert(1)) "
                    "\\*b\\* \\_c\\_ ‘d‘](https://arxiv.org/abs/2401.00001) — "
@@ -506,7 +506,7 @@ TEST(ArxivPaperList, MarkdownEscapesHostileText) {
 
 TEST(ArxivPaperList, HtmlEscapesEverything) {
     std::string out;
-    append_html_list(out, {aew10(), hostile()});
+    append_html_list(out, std::vector<Paper>{aew10(), hostile()});
     EXPECT_EQ(out,
               "<ul class=\"papers\">\n"
               "<li><a href=\"https://arxiv.org/abs/1707.08567\">Proceedings of Workshop AEW10: "
@@ -528,20 +528,20 @@ TEST(ArxivPaperList, OnlyWebLinksBecomeLinks) {
     no_id.abs_url = "javascript:alert(1)";
     std::string markdown;
     std::string html;
-    append_markdown_list(markdown, {no_id});
-    append_html_list(html, {no_id});
+    append_markdown_list(markdown, std::vector<Paper>{no_id});
+    append_html_list(html, std::vector<Paper>{no_id});
     EXPECT_EQ(markdown, "- Untitled — Ann Lee\n");
     EXPECT_EQ(html, "<ul class=\"papers\">\n<li>Untitled — <span class=\"authors\">Ann "
                     "Lee</span></li>\n</ul>\n");
     no_id.abs_url = "http://example.org/a(b)";
     markdown.clear();
-    append_markdown_list(markdown, {no_id});
+    append_markdown_list(markdown, std::vector<Paper>{no_id});
     EXPECT_EQ(markdown, "- [Untitled](http://example.org/a%28b%29) — Ann Lee\n");
 }
 
 TEST(ArxivPaperList, JsonHasEveryField) {
     std::string out;
-    append_json(out, {hot_jupiters()});
+    append_json(out, std::vector<Paper>{hot_jupiters()});
     EXPECT_EQ(out, R"([
   {
     "id": "astro-ph/0601001",
@@ -589,13 +589,13 @@ TEST(ArxivPaperList, JsonHasEveryField) {
 ]
 )");
     out.clear();
-    append_json(out, {hostile()}); // escaped for JSON, and valid
+    append_json(out, std::vector<Paper>{hostile()}); // escaped for JSON, and valid
     EXPECT_NE(
         out.find(
             R"("title": "Escaping }{ 100% & #1 \\input{/etc/passwd} <script>alert('x')</script> ]]>)"),
         std::string::npos);
     out.clear();
-    append_json(out, {});
+    append_json(out, std::vector<Paper>{});
     EXPECT_EQ(out, "[]\n");
 }
 
