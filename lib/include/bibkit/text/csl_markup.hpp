@@ -13,4 +13,10 @@ namespace bibkit::text {
 std::string to_csl_markup(const RichText& text);
 void append_csl_markup(std::string& out, const RichText& text);
 
+// The other way: CSL-JSON string values as citeproc-js reads them. <i>, <em>, <b>, <strong>,
+// <sc>, <span style="font-variant:small-caps;">, <sup>, <sub>, <span class="nocase"> become
+// spans; entities (&amp; &lt; &gt; &quot; &#38; &#x26;) are decoded; any other tag, and a tag
+// left unclosed, is text as written. The text is NFC-normalized.
+RichText from_csl_markup(std::string_view markup);
+
 } // namespace bibkit::text
