@@ -18,6 +18,9 @@ namespace bibkit::csl {
 struct ProcessorOptions {
     // The locale tag to render in; "" means the style's default-locale, else en-US.
     std::string locale;
+    // False: bibliography(ids) keeps the order of the ids given instead of the style's sort
+    // (jekyll-scholar lists entries in its query's order; numbering and year suffixes follow it).
+    bool style_sort = true;
 };
 
 // One cite inside a citation (CSL-JSON citation item).
