@@ -247,9 +247,9 @@ Expected<Feed, ClientError> Client::State::from_network(const std::string& url,
         }
         if (result.verdict == Attempt::Verdict::fail) return unexpected(std::move(result.error));
         if (attempt >= options.max_attempts) {
-            result.error.message = "no good answer from " + url + " after " +
-                                   std::to_string(attempt) +
-                                   " attempts; the last: " + result.error.message;
+            result.error.message =
+                "no good answer from " + url + " after " + std::to_string(attempt) +
+                (attempt == 1 ? " attempt: " : " attempts; the last: ") + result.error.message;
             return unexpected(std::move(result.error));
         }
         Clock::duration wait = backoff(options.first_backoff, attempt);

@@ -1,12 +1,15 @@
 // The real Transport: libcurl, one easy handle kept for the whole session so that every request
-// goes over the same kept-alive connection, as arXiv asks of its API clients.
+// goes over the same kept-alive connection, as arXiv asks of its API clients. libcurl is loaded
+// on the first transport (curl_library.hpp says why).
+
+#include "curl_library.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bibkit/arxiv/client.hpp>
 #include <cctype>
 #include <charconv>
 #include <ctime>
-#include <curl/curl.h>
 #include <string_view>
 
 #ifndef BIBKIT_VERSION
@@ -27,17 +30,16 @@ struct Exchange {
     bool too_large = false;
 };
 
-bool global_init() {
-    // A function-local static is initialised once, even with threads; libcurl needs just that.
-    static const bool ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    return ok;
-}
+using detail::CurlLibrary;
 
-std::string default_user_agent(const std::string& contact) {
+std::string default_user_agent(const CurlLibrary* curl, const std::string& contact) {
     std::string agent = "bibkit/" BIBKIT_VERSION " (bibliography toolkit; arXiv API client";
     if (!contact.empty()) agent += "; mailto:" + contact;
-    agent += ") libcurl/";
-    agent += curl_version_info(CURLVERSION_NOW)->version;
+    agent += ")";
+    if (curl != nullptr) {
+        agent += " libcurl/";
+        agent += curl->version_info(CURLVERSION_NOW)->version;
+    }
     return agent;
 }
 
@@ -59,6 +61,23 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
     return true;
 }
 
+// An HTTP date in any of the three forms RFC 9110 (5.6.7) says a recipient must accept:
+// IMF-fixdate, the obsolete RFC 850 form and asctime's. Always GMT.
+std::optional<std::time_t> parse_http_date(std::string_view value) {
+    static constexpr std::array<const char*, 3> k_forms = {
+        "%a, %d %b %Y %H:%M:%S GMT", // Sun, 06 Nov 1994 08:49:37 GMT
+        "%A, %d-%b-%y %H:%M:%S GMT", // Sunday, 06-Nov-94 08:49:37 GMT
+        "%a %b %e %H:%M:%S %Y",      // Sun Nov  6 08:49:37 1994
+    };
+    const std::string text(value);
+    for (const char* form : k_forms) {
+        std::tm fields{};
+        const char* end = strptime(text.c_str(), form, &fields);
+        if (end != nullptr && *end == '\0') return timegm(&fields);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 // Retry-After is either delay-seconds or an HTTP date (RFC 9110, 10.2.3); a date in the past
@@ -73,10 +92,10 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {
         std::from_chars(value.data(), value.data() + value.size(), seconds);
         return std::chrono::seconds(seconds);
     }
-    std::time_t when = curl_getdate(std::string(value).c_str(), nullptr);
-    if (when == -1) return std::nullopt;
+    std::optional<std::time_t> when = parse_http_date(value);
+    if (!when) return std::nullopt;
     std::time_t now = std::time(nullptr);
-    return std::chrono::seconds(when > now ? static_cast<long>(when - now) : 0L);
+    return std::chrono::seconds(*when > now ? static_cast<long>(*when - now) : 0L);
 }
 
 namespace {
@@ -129,14 +148,15 @@ TransportError::Kind kind_of(CURLcode code) {
 class CurlTransport final : public Transport {
   public:
     explicit CurlTransport(const TransportOptions& options)
-        : m_handle(global_init() ? curl_easy_init() : nullptr),
-          m_user_agent(options.user_agent.empty() ? default_user_agent(options.contact)
+        : m_curl(detail::load_curl(m_load_error)),
+          m_handle(m_curl != nullptr ? m_curl->easy_init() : nullptr),
+          m_user_agent(options.user_agent.empty() ? default_user_agent(m_curl, options.contact)
                                                   : options.user_agent),
           m_options(options) {
         if (m_handle != nullptr) configure();
     }
     ~CurlTransport() override {
-        if (m_handle != nullptr) curl_easy_cleanup(m_handle);
+        if (m_handle != nullptr) m_curl->easy_cleanup(m_handle);
     }
     CurlTransport(const CurlTransport&) = delete;
     CurlTransport& operator=(const CurlTransport&) = delete;
@@ -147,6 +167,8 @@ class CurlTransport final : public Transport {
     void configure();
     TransportError failure(CURLcode code, const Exchange& exchange) const;
 
+    std::string m_load_error; // why libcurl could not be loaded; declared first: set first
+    const CurlLibrary* m_curl;
     CURL* m_handle;
     std::string m_user_agent;
     TransportOptions m_options;
@@ -157,20 +179,20 @@ void CurlTransport::configure() {
     long total = static_cast<long>(m_options.timeout.count());
     long connect =
         static_cast<long>(std::min(m_options.connect_timeout, m_options.timeout).count());
-    curl_easy_setopt(m_handle, CURLOPT_USERAGENT, m_user_agent.c_str());
-    curl_easy_setopt(m_handle, CURLOPT_TIMEOUT_MS, total);
-    curl_easy_setopt(m_handle, CURLOPT_CONNECTTIMEOUT_MS, connect);
-    curl_easy_setopt(m_handle, CURLOPT_ACCEPT_ENCODING, ""); // every encoding libcurl decodes
-    curl_easy_setopt(m_handle, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(m_handle, CURLOPT_MAXREDIRS, 5L);
-    curl_easy_setopt(m_handle, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(m_handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(m_handle, CURLOPT_MAXCONNECTS, 1L);
-    curl_easy_setopt(m_handle, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(m_handle, CURLOPT_NOSIGNAL, 1L); // time-outs without SIGALRM: thread-safe
-    curl_easy_setopt(m_handle, CURLOPT_ERRORBUFFER, m_error);
-    curl_easy_setopt(m_handle, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(m_handle, CURLOPT_HEADERFUNCTION, on_header);
+    m_curl->easy_setopt(m_handle, CURLOPT_USERAGENT, m_user_agent.c_str());
+    m_curl->easy_setopt(m_handle, CURLOPT_TIMEOUT_MS, total);
+    m_curl->easy_setopt(m_handle, CURLOPT_CONNECTTIMEOUT_MS, connect);
+    m_curl->easy_setopt(m_handle, CURLOPT_ACCEPT_ENCODING, ""); // every encoding libcurl decodes
+    m_curl->easy_setopt(m_handle, CURLOPT_FOLLOWLOCATION, 1L);
+    m_curl->easy_setopt(m_handle, CURLOPT_MAXREDIRS, 5L);
+    m_curl->easy_setopt(m_handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    m_curl->easy_setopt(m_handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    m_curl->easy_setopt(m_handle, CURLOPT_MAXCONNECTS, 1L);
+    m_curl->easy_setopt(m_handle, CURLOPT_TCP_KEEPALIVE, 1L);
+    m_curl->easy_setopt(m_handle, CURLOPT_NOSIGNAL, 1L); // time-outs without SIGALRM: thread-safe
+    m_curl->easy_setopt(m_handle, CURLOPT_ERRORBUFFER, m_error);
+    m_curl->easy_setopt(m_handle, CURLOPT_WRITEFUNCTION, on_body);
+    m_curl->easy_setopt(m_handle, CURLOPT_HEADERFUNCTION, on_header);
 }
 
 TransportError CurlTransport::failure(CURLcode code, const Exchange& exchange) const {
@@ -178,23 +200,25 @@ TransportError CurlTransport::failure(CURLcode code, const Exchange& exchange) c
         return {TransportError::Kind::other,
                 "the answer is larger than " + std::to_string(k_max_body >> 20) + " MB"};
     }
-    std::string message = m_error[0] != '\0' ? m_error : curl_easy_strerror(code);
+    std::string message = m_error[0] != '\0' ? m_error : m_curl->easy_strerror(code);
     message += " (curl error " + std::to_string(static_cast<int>(code)) + ")";
     return {kind_of(code), std::move(message)};
 }
 
 Expected<HttpResponse, TransportError> CurlTransport::get(const std::string& url) {
+    if (m_curl == nullptr)
+        return unexpected(TransportError{TransportError::Kind::other, m_load_error});
     if (m_handle == nullptr)
         return unexpected(TransportError{TransportError::Kind::other, "libcurl failed to start"});
     Exchange exchange;
     m_error[0] = '\0';
-    curl_easy_setopt(m_handle, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(m_handle, CURLOPT_WRITEDATA, &exchange);
-    curl_easy_setopt(m_handle, CURLOPT_HEADERDATA, &exchange);
-    CURLcode code = curl_easy_perform(m_handle);
+    m_curl->easy_setopt(m_handle, CURLOPT_URL, url.c_str());
+    m_curl->easy_setopt(m_handle, CURLOPT_WRITEDATA, &exchange);
+    m_curl->easy_setopt(m_handle, CURLOPT_HEADERDATA, &exchange);
+    CURLcode code = m_curl->easy_perform(m_handle);
     if (code != CURLE_OK) return unexpected(failure(code, exchange));
     long status = 0;
-    curl_easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &status);
+    m_curl->easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &status);
     return HttpResponse{status, std::move(exchange.body), exchange.retry_after};
 }
 

@@ -988,6 +988,17 @@ TEST_F(Cli, VersionFlag) {
     EXPECT_EQ(r.err, "");
 }
 
+// Every command pays for the shared libraries loaded before main; libcurl and its thirty
+// dependencies are for `bibkit arxiv` alone, which loads it when it first needs it.
+TEST_F(Cli, StartsWithoutLoadingTheNetworkLibrary) {
+    // The dynamic loader lists what it would load, as ldd does, and runs nothing.
+    ::setenv("LD_TRACE_LOADED_OBJECTS", "1", 1);
+    RunResult r = run({"--version"});
+    ::unsetenv("LD_TRACE_LOADED_OBJECTS");
+    ASSERT_NE(r.out.find("libc.so"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("libcurl"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, NoSubcommandIsAUsageError) {
     RunResult r = run({});
     EXPECT_EQ(r.exit_code, 2);
