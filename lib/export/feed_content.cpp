@@ -156,7 +156,9 @@ std::string time_of_day(const dates::DatePoint& date) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02u:%02u", unsigned{date.time.hour},
                   unsigned{date.time.minute});
-    return buffer + date.time.zone;
+    const std::string& zone = date.time.zone;
+    if (zone.empty()) return buffer;
+    return std::string(buffer) + " UTC" + (zone == "Z" ? "" : zone);
 }
 
 std::string details_line(const FeedItem& item) {

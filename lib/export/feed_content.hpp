@@ -31,7 +31,7 @@ std::string html_title(const FeedItem& item);
 std::string month_year(const dates::DatePoint& date);
 std::string long_date(const dates::DatePoint& date);
 std::string iso_date(const dates::DatePoint& date);
-// "10:30" (with its zone when given), or empty.
+// "10:30", "10:30 UTC", "10:30 UTC+01:00" (the zone as given), or empty.
 std::string time_of_day(const dates::DatePoint& date);
 
 // One line on where and when: "Invited talk, Workshop, Venue, Place, 9 February 2027, 10:30";

@@ -26,17 +26,15 @@ constexpr std::string_view k_news_markdown = R"({{#items}}
 {{/items}}
 )";
 
+// kainjow-mustache keeps the line of a standalone section tag whose section is not shown, so
+// optional parts open and close their sections on lines that hold other text.
 constexpr std::string_view k_talks_html = R"(<ul class="talks">
 {{#items}}
   <li class="talk">
     <p class="talk-title">{{#url}}<a href="{{url}}">{{/url}}{{{title_html}}}{{#url}}</a>{{/url}}</p>
-    <p class="talk-details">{{details}}</p>
-{{#content_html}}
-    <div class="talk-abstract">{{{content_html}}}</div>
-{{/content_html}}
-{{#has_links}}
-    <p class="talk-links">{{#links}}<a href="{{url}}">{{label}}</a> {{/links}}</p>
-{{/has_links}}
+    <p class="talk-details">{{details}}</p>{{#content_html}}
+    <div class="talk-abstract">{{{content_html}}}</div>{{/content_html}}{{#has_links}}
+    <p class="talk-links">{{#links}}<a href="{{url}}">{{label}}</a> {{/links}}</p>{{/has_links}}
   </li>
 {{/items}}
 </ul>
@@ -45,15 +43,11 @@ constexpr std::string_view k_talks_html = R"(<ul class="talks">
 constexpr std::string_view k_talks_markdown = R"({{#items}}
 ### {{#url}}[{{/url}}{{{title_markdown}}}{{#url}}]({{{url_markdown}}}){{/url}}
 
-{{details}}
-{{#content_markdown}}
+{{details}}{{#content_markdown}}
 
-{{{content_markdown}}}
-{{/content_markdown}}
-{{#has_links}}
+{{{content_markdown}}}{{/content_markdown}}{{#has_links}}
 
-{{#links}}[{{label}}]({{{url_markdown}}}) {{/links}}
-{{/has_links}}
+{{#links}}[{{label}}]({{{url_markdown}}}) {{/links}}{{/has_links}}
 
 {{/items}}
 )";
