@@ -1,7 +1,9 @@
 #include "feed_content.hpp"
 
+#include <algorithm>
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/export/feed_dates.hpp>
+#include <bibkit/export/feed_escape.hpp>
 #include <bibkit/export/feed_text.hpp>
 #include <bibkit/text/html.hpp>
 #include <bibkit/text/link_policy.hpp>
@@ -118,12 +120,27 @@ std::string absolute_url(std::string_view url, const FeedOptions& options) {
     return link.find(':') == std::string::npos ? std::string() : link;
 }
 
+// al-folio's inline news have no title: feed readers list entries by title, so the body's start
+// stands in, cut at a space.
+std::string title_from_body(const FeedItem& item) {
+    constexpr std::size_t k_length = 80;
+    std::string body = to_plain_text(item.content);
+    std::replace(body.begin(), body.end(), '\n', ' ');
+    if (body.size() <= k_length) return body;
+    std::size_t cut = body.rfind(' ', k_length);
+    return body.substr(0, cut == std::string::npos || cut == 0 ? k_length : cut) + " …";
+}
+
 std::string plain_title(const FeedItem& item) {
+    if (item.title.empty()) return valid_utf8(title_from_body(item));
     return text::to_plain_text(item.title);
 }
 
 std::string html_title(const FeedItem& item) {
-    return text::to_html(item.title);
+    if (!item.title.empty()) return text::to_html(item.title);
+    std::string out;
+    text::append_html_escaped(out, plain_title(item));
+    return out;
 }
 
 std::string month_year(const dates::DatePoint& date) {

@@ -24,6 +24,7 @@ std::string link_url(std::string_view url, const FeedOptions& options);
 // The same, only when the result is absolute (iCalendar's URL, JSON Feed's url).
 std::string absolute_url(std::string_view url, const FeedOptions& options);
 
+// The title; for an item without one (al-folio inline news), the start of its body.
 std::string plain_title(const FeedItem& item);
 std::string html_title(const FeedItem& item);
 
