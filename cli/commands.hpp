@@ -13,5 +13,6 @@ Runner add_convert_command(CLI::App& app);
 Runner add_format_command(CLI::App& app);
 Runner add_query_command(CLI::App& app);
 Runner add_arxiv_command(CLI::App& app);
+Runner add_feed_command(CLI::App& app);
 
 } // namespace bibkit::cli

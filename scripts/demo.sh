@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the example researcher's data in data/: check every file, then convert the
-# publication list (JSON, CSL-JSON, biblatex) and tidy it. Results go to out/.
+# publication list (JSON, CSL-JSON, biblatex) and tidy it, query it, and write the news and talk
+# lists, the news feed and the talks calendar. Results go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -40,3 +41,20 @@ echo "== bibkit query data/papers.bib -q '@*[selected=true]' --sort-by year --or
 
 echo "== bibkit query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'"
 "$bibkit" query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'
+
+echo "== bibkit feed data/news.bib --kind news --format html --limit 5 -o out/news.html"
+"$bibkit" feed data/news.bib --kind news --format html --limit 5 -o out/news.html
+cat out/news.html
+
+echo "== bibkit feed data/talks.bib --kind talks --format markdown -o out/talks.md"
+"$bibkit" feed data/talks.bib --kind talks --format markdown -o out/talks.md
+echo "   out/talks.md: $(grep -c '^### ' out/talks.md) talks"
+
+site=(--site-url https://emarchand.example.org --author "Élodie Marchand")
+echo "== bibkit feed data/news.bib --kind news --format atom ${site[*]} -o out/news.xml"
+"$bibkit" feed data/news.bib --kind news --format atom "${site[@]}" -o out/news.xml
+echo "   out/news.xml: $(grep -c '<entry>' out/news.xml) entries"
+
+echo "== bibkit feed data/talks.bib --kind talks --format ics ${site[*]} -o out/talks.ics"
+"$bibkit" feed data/talks.bib --kind talks --format ics "${site[@]}" -o out/talks.ics
+echo "   out/talks.ics: $(grep -c '^BEGIN:VEVENT' out/talks.ics) events"

@@ -2,18 +2,21 @@
 # Installs what bibkit needs from Debian packages, and nothing when it is all there already.
 #   scripts/setup.sh build   compilers, CMake and the libraries (for the demo)
 #   scripts/setup.sh test    build + GoogleTest, Google Benchmark, BibTeX (the oracle), mandoc,
-#                            pandoc and python3-jsonschema (the CSL-JSON oracle and schema check)
+#                            pandoc and python3-jsonschema (the CSL-JSON oracle and schema check),
+#                            python3-feedparser, python3-icalendar and xmllint (feed consumers)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
 
 level=${1:-test}
-packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libpugixml-dev)
+packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libpugixml-dev
+          libcmark-dev libkainjow-mustache-dev)
 case "$level" in
 build) ;;
 test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema libcpp-httplib-dev) ;;
+                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils) ;;
 fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema libcpp-httplib-dev clang libclang-rt-14-dev) ;;
+                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
+                 clang libclang-rt-14-dev) ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 

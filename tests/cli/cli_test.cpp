@@ -1086,4 +1086,104 @@ TEST_F(Cli, QueryBibkitYmlInTheCurrentDirectory) {
     EXPECT_EQ(r.out, "a\nb\n");
 }
 
+// bibkit feed
+
+constexpr std::string_view k_talks = R"(@talk{seminar,
+  title = {Exit Times of {SGD}},
+  author = {Marchand, {\'E}lodie},
+  type = {Seminar},
+  venue = {Inria},
+  location = {Grenoble, France},
+  date = {2025-03-11T14:00},
+}
+@talk{workshop,
+  title = {Large Deviations},
+  date = {2027-05-18},
+  url = {https://w.example.org/},
+}
+@news{n, date = {2025-01-01}, title = {Hello}}
+)";
+
+TEST_F(Cli, FeedWritesAnIcalendarOfUpcomingTalks) {
+    write("talks.bib", k_talks);
+    RunResult r = run({"feed", "talks.bib", "--kind", "talks", "--format", "ics", "--upcoming",
+                       "--today", "2026-01-01", "--site-url", "https://me.example.org"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bibkit//bibkit " BIBKIT_VERSION
+                     "//EN\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:Talks\r\nBEGIN:VEVENT\r\n"
+                     "UID:workshop@me.example.org\r\nDTSTAMP:20270518T000000Z\r\n"
+                     "DTSTART;VALUE=DATE:20270518\r\nSUMMARY:Large Deviations\r\n"
+                     "DESCRIPTION:18 May 2027\r\nURL:https://w.example.org/\r\nEND:VEVENT\r\n"
+                     "END:VCALENDAR\r\n");
+}
+
+TEST_F(Cli, FeedPastTalksFromSourceDateEpochAsAMarkdownList) {
+    write("talks.bib", k_talks);
+    // The child inherits the environment: today is 2026-01-01.
+    ASSERT_EQ(::setenv("SOURCE_DATE_EPOCH", "1767225600", 1), 0);
+    RunResult r = run({"feed", "talks.bib", "-k", "talks", "-f", "markdown", "--past"});
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("### Exit Times of SGD\n\nSeminar, Inria, Grenoble, France, 11 March "
+                         "2025, 14:00\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("Large Deviations"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FeedWritesTheOutputFileWithItsOwnUrl) {
+    write("talks.bib", k_talks);
+    RunResult r = run({"feed", "talks.bib", "-k", "news", "-f", "atom", "--site-url",
+                       "https://me.example.org/", "-o", "news.xml"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    std::string feed = read("news.xml");
+    EXPECT_NE(feed.find("<link rel=\"self\" href=\"https://me.example.org/news.xml\"/>"),
+              std::string::npos)
+        << feed;
+    EXPECT_NE(feed.find("<id>https://me.example.org/#n</id>"), std::string::npos) << feed;
+}
+
+TEST_F(Cli, FeedUsageErrors) {
+    write("talks.bib", k_talks);
+    RunResult r = run({"feed", "talks.bib", "-k", "news", "-f", "ics"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "bibkit feed: --format ics is for --kind talks\n");
+    r = run({"feed", "talks.bib", "-k", "posts"});
+    EXPECT_EQ(r.exit_code, 2);
+    r = run({"feed", "talks.bib", "-k", "talks", "--upcoming", "--today", "tomorrow"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "bibkit feed: --today: expected a date YYYY-MM-DD, got 'tomorrow'\n");
+    r = run({"feed", "talks.bib", "-k", "talks", "--upcoming", "--past"});
+    EXPECT_EQ(r.exit_code, 2);
+    write("bad.mustache", "{{#items}}");
+    r = run({"feed", "talks.bib", "-k", "talks", "-f", "html", "--template", "bad.mustache"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.err.starts_with("bibkit feed: bad.mustache: ")) << r.err;
+}
+
+TEST_F(Cli, FeedIoErrors) {
+    RunResult r = run({"feed", "missing.bib", "-k", "talks"});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(r.err, "bibkit: missing.bib: No such file or directory\n");
+    write("talks.bib", k_talks);
+    r = run({"feed", "talks.bib", "-k", "talks", "-f", "html", "--template", "none.mustache"});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(r.err, "bibkit: none.mustache: cannot read the file\n");
+}
+
+TEST_F(Cli, FeedUserTemplateAndCollectionProblems) {
+    fs::create_directories(path("_news"));
+    write("_news/a.md", "---\ndate: 2024-09-01\ninline: true\n---\nWe *launched* it.\n");
+    write("_news/b.md", "---\ntitle: No date\n---\nx\n");
+    write("list.mustache",
+          "{{#items}}{{date_month}} {{{content_inline_html}}} {{url}}\n{{/items}}");
+    RunResult r = run({"feed", "_news", "-k", "news", "-f", "html", "--template", "list.mustache"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, "Sep 2024 We <em>launched</em> it. /news/a/\n");
+    EXPECT_EQ(r.err, "_news/b.md:2:1: error: no date in the front matter: left out of the feed\n"
+                     "  title: No date\n  ^\n");
+}
+
 } // namespace
