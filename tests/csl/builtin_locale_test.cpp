@@ -15,7 +15,7 @@
 namespace bibkit::csl {
 namespace {
 
-// (name, form, gender) → "single|multiple" or the plain text.
+// (name, form, gender) → "single|multiple".
 using Terms = std::map<std::tuple<std::string, std::string, std::string>, std::string>;
 
 Terms terms_of(std::string_view xml) {
@@ -24,9 +24,12 @@ Terms terms_of(std::string_view xml) {
     Terms terms;
     for (pugi::xpath_node node : document.select_nodes("/locale/terms/term")) {
         const pugi::xml_node term = node.node();
-        std::string value = term.child("single") ? std::string(term.child_value("single")) + '|' +
-                                                       term.child_value("multiple")
-                                                 : std::string(term.child_value());
+        // A term without <single>/<multiple> is the same word in both numbers.
+        const std::string single =
+            term.child("single") ? term.child_value("single") : term.child_value();
+        const std::string multiple =
+            term.child("single") ? term.child_value("multiple") : term.child_value();
+        std::string value = single + '|' + multiple;
         terms[{term.attribute("name").value(), term.attribute("form").as_string("long"),
                term.attribute("gender").value()}] = std::move(value);
     }
