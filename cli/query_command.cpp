@@ -7,6 +7,7 @@
 #include <bibkit/config/settings_file.hpp>
 #include <bibkit/config/tag_options.hpp>
 #include <bibkit/core/exit_code.hpp>
+#include <bibkit/export/csl_listing.hpp>
 #include <bibkit/export/listing.hpp>
 #include <bibkit/model/inheritance.hpp>
 #include <bibkit/query/query.hpp>
@@ -28,6 +29,7 @@ struct QueryOptions {
     std::vector<std::string> tag_options;
     std::string format = "keys";
     std::string output;
+    exports::CslListingOptions csl; // the rendered formats' style and locale
 };
 
 // A settings file: YAML (bibkit.yml, a Jekyll _config.yml) or a page whose front matter has a
@@ -116,8 +118,19 @@ int run_query(const QueryOptions& options) {
     const query::Selection selection = query::arrange(std::move(selected), arrange);
 
     exports::ListingSource source{&*bibliography, &database, &fields};
-    auto format =
-        exports::make_listing_format(options.format, source, {config::heading_levels(*settings)});
+    const exports::ListingOptions listing{config::heading_levels(*settings)};
+    std::unique_ptr<exports::ListingFormat> format;
+    if (exports::is_csl_listing_format(options.format)) {
+        auto rendered =
+            exports::make_csl_listing_format(options.format, source, listing, options.csl);
+        if (!rendered) {
+            std::cerr << "bibkit query: " << rendered.error().message << '\n';
+            return to_int(rendered.error().code);
+        }
+        format = std::move(*rendered);
+    } else {
+        format = exports::make_listing_format(options.format, source, listing);
+    }
     std::string out;
     exports::write_listing(out, selection, *format);
     BigVector<Diagnostic> diagnostics = std::move(database.diagnostics);
@@ -186,6 +199,20 @@ Runner add_query_command(CLI::App& app) {
         ->check(CLI::IsMember(formats))
         ->default_str("keys");
     command->add_option("-o,--output", options->output, "Output file (written atomically)");
+    command
+        ->add_option("--style", options->csl.style,
+                     "CSL style of text, html, markdown and latex: a name (styles/, "
+                     "~/.local/share/bibkit/styles, ~/.csl/styles, "
+                     "/usr/share/citation-style-language/styles) or a .csl file")
+        ->default_str("bibkit");
+    command->add_option("--locale", options->csl.locale,
+                        "Locale of the rendered formats (en-US, de, pt-BR); default: the "
+                        "style's, else en-US");
+    command
+        ->add_option("--locale-dir", options->csl.locale_dirs,
+                     "A directory of CSL locale files (locales-TAG.xml), searched before "
+                     "/usr/share/citation-style-language/locales; repeatable")
+        ->allow_extra_args(false);
     return [options] { return run_query(*options); };
 }
 

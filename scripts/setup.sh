@@ -3,7 +3,9 @@
 #   scripts/setup.sh build   compilers, CMake and the libraries (for the demo)
 #   scripts/setup.sh test    build + GoogleTest, Google Benchmark, BibTeX (the oracle), mandoc,
 #                            pandoc and python3-jsonschema (the CSL-JSON oracle and schema check),
-#                            python3-feedparser, python3-icalendar and xmllint (feed consumers)
+#                            python3-feedparser, python3-icalendar and xmllint (feed consumers),
+#                            jing (CSL style validation) and the CSL styles and locales
+#                            (/usr/share/citation-style-language: `--style apa` finds them)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
 
@@ -13,10 +15,11 @@ packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libi
 case "$level" in
 build) ;;
 test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils) ;;
+                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
+                 jing citation-style-language-styles citation-style-language-locales) ;;
 fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                  pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
-                 clang libclang-rt-14-dev) ;;
+                 jing citation-style-language-styles citation-style-language-locales clang libclang-rt-14-dev) ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 

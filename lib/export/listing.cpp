@@ -15,8 +15,9 @@ void ListingFormat::end(std::string&) {}
 
 namespace {
 
-constexpr std::array<std::string_view, 6> k_formats = {"keys",     "count",  "json",
-                                                       "csl-json", "bibtex", "text"};
+// The last four are rendered with a CSL style (make_csl_listing_format).
+constexpr std::array<std::string_view, 9> k_formats = {
+    "keys", "count", "json", "csl-json", "bibtex", "text", "html", "markdown", "latex"};
 
 // "## 2024": as many '#' as the heading's HTML level. Headings are field values as written,
 // shown decoded ("2004-- \ldots" → "2004– …").
@@ -120,62 +121,6 @@ class CslJsonFormat final : public ItemFormat {
     std::vector<model::Item> m_items;
 };
 
-std::string family_names(const model::Names& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.people.size(); ++i) {
-        const model::Person& person = names.people[i];
-        if (i > 0) out += i + 1 == names.people.size() && !names.et_al ? " and " : ", ";
-        if (!person.literal.empty()) {
-            out += person.literal;
-            continue;
-        }
-        if (!person.particle.empty()) out += person.particle + ' ';
-        out += person.family;
-    }
-    if (names.et_al) out += " et al.";
-    return out;
-}
-
-// "key: Durand and Bernard (2024). Title. Journal." until CSL styles give real references.
-class TextFormat final : public ItemFormat {
-  public:
-    TextFormat(const ListingSource& source, const ListingOptions& options)
-        : ItemFormat(source), m_options(options) {}
-    void heading(std::string& out, int level, std::string_view heading) override {
-        if (!out.empty()) out += '\n';
-        append_heading(out, m_options, level, heading);
-    }
-    void entry(std::string& out, const query::Record& record) override {
-        out += record.key();
-        out += ':';
-        if (auto normalized = item(record)) summary(out, *normalized);
-        out += '\n';
-    }
-
-  private:
-    static void summary(std::string& out, const model::Item& item) {
-        const std::size_t start = out.size();
-        const model::Names* names = item.name_list("author");
-        if (!names || names->people.empty()) names = item.name_list("editor");
-        if (names && !names->people.empty()) out += ' ' + family_names(*names);
-        const dates::Date* issued = item.date("issued");
-        if (issued &&
-            (issued->kind == dates::DateKind::single || issued->kind == dates::DateKind::range))
-            out += " (" + std::to_string(issued->begin.year) + issued->year_suffix + ')';
-        if (out.size() > start) out += '.';
-        for (std::string_view variable : {"title", "container-title"}) {
-            const text::RichText* value = item.text(variable);
-            if (!value) continue;
-            std::string part = text::to_plain_text(*value);
-            if (part.empty()) continue;
-            out += ' ' + part;
-            if (part.back() != '.' && part.back() != '?' && part.back() != '!') out += '.';
-        }
-    }
-
-    ListingOptions m_options;
-};
-
 // The entries as written. Before them every @string and @preamble command of the input, so that
 // their macros still expand; after them the entries their inherited (crossref, xdata) values come
 // from, unless selected themselves (BibTeX wants parents after their children).
@@ -256,7 +201,6 @@ std::unique_ptr<ListingFormat> make_listing_format(std::string_view name,
     if (name == "json") return std::make_unique<JsonFormat>();
     if (name == "csl-json") return std::make_unique<CslJsonFormat>(source);
     if (name == "bibtex") return std::make_unique<BibtexFormat>(source);
-    if (name == "text") return std::make_unique<TextFormat>(source, options);
     return nullptr;
 }
 

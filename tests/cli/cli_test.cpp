@@ -1059,6 +1059,39 @@ TEST_F(Cli, QueryBadSettingIsAUsageError) {
     EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST_F(Cli, QueryRendersWithTheProjectsDefaultStyle) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "-q", "@article[year=2024]", "-f", "text"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "Durand, C. (2024). Sparse.\n");
+    r = run({"query", "papers.bib", "-q", "@article[year=2024]", "-g", "year", "-f", "html",
+             "--locale", "en-US"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "<h2 class=\"bibliography\">2024</h2>\n<div class=\"csl-bib-body\">\n"
+                     "  <div class=\"csl-entry\">Durand, C. (2024). Sparse.</div>\n</div>\n");
+}
+
+TEST_F(Cli, QueryStyleAndLocaleErrors) {
+    write("papers.bib", k_papers);
+    RunResult r = run({"query", "papers.bib", "-f", "html", "--style", "no-such-style"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("bibkit query: --style: no style named 'no-such-style' in "),
+              std::string::npos)
+        << r.err;
+    r = run({"query", "papers.bib", "-f", "html", "--style", "styles/missing.csl"});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(r.err, "bibkit query: styles/missing.csl: no such style file\n");
+    write("broken.csl", "<style xmlns=\"http://purl.org/net/xbiblio/csl\">\n<info>");
+    r = run({"query", "papers.bib", "-f", "text", "--style", "./broken.csl"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("bibkit query: --style: ./broken.csl:"), std::string::npos) << r.err;
+    r = run({"query", "papers.bib", "-f", "text", "--locale", "en US"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "bibkit query: --locale: 'en US' is not a locale tag (like en-US, de, pt-BR)\n");
+}
+
 TEST_F(Cli, QuerySiteReadsItsConfigAndItsBibliography) {
     fs::create_directories(path("site/_bibliography"));
     write("site/_bibliography/papers.bib", k_papers);

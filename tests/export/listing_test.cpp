@@ -1,4 +1,5 @@
-// The listing formats of `bibkit query`: keys with headings, count, json, csl-json, bibtex, text.
+// The listing formats of `bibkit query`: keys with headings, count, json, csl-json, bibtex
+// (the rendered ones: csl_listing_test.cpp).
 
 #include "../query/query_fixture.hpp"
 
@@ -89,16 +90,10 @@ TEST(Listing, BibtexAsWrittenWithStringsAndParents) {
               "@proceedings{p, title = {Workshop on Things}, year = {2004-- \\ldots}}\n\n");
 }
 
-TEST(Listing, TextSummaries) {
-    auto r = records_of(k_bib);
-    EXPECT_EQ(listing(*r, "text", {}), "a: Durand and Bernard (2024). Sparse SGD. J. Opt.\n"
-                                       "b: Gossip. Workshop on Things.\n"
-                                       "p: Workshop on Things.\n");
-}
-
 TEST(Listing, UnknownFormatIsNull) {
     EXPECT_FALSE(make_listing_format("yaml", {}));
-    EXPECT_EQ(listing_format_names().size(), 6u);
+    EXPECT_FALSE(make_listing_format("html", {})); // csl_listing.hpp makes the rendered ones
+    EXPECT_EQ(listing_format_names().size(), 9u);
 }
 
 } // namespace

@@ -31,7 +31,7 @@ class StyleCatalog {
   public:
     explicit StyleCatalog(std::vector<std::filesystem::path> directories);
     // The default search directories above (the project's styles/ relative to `project_root`
-    // when not empty).
+    // when not empty), after $BIBKIT_STYLES (colon-separated) and before Debian's dependent/.
     static StyleCatalog with_default_directories(const std::filesystem::path& project_root = {});
 
     Expected<ResolvedStyle, CslError> find(std::string_view name_or_path) const;
@@ -44,12 +44,14 @@ class StyleCatalog {
 class LocaleCatalog {
   public:
     explicit LocaleCatalog(std::vector<std::filesystem::path> directories);
+    // $BIBKIT_LOCALES (colon-separated), then /usr/share/citation-style-language/locales.
     static LocaleCatalog with_default_directories();
 
     // The locale files for `tag`, most specific first: exact, primary dialect, en-US (the
     // built-in one when no file has it). Tags are matched case-insensitively, `_` as `-`.
     // Never empty; files that fail to parse are errors.
     Expected<std::vector<Locale>, CslError> chain(std::string_view tag) const;
+    const std::vector<std::filesystem::path>& directories() const { return m_directories; }
 
   private:
     std::vector<std::filesystem::path> m_directories;

@@ -3,8 +3,9 @@
 // per format: keys (one key per line, group headings as "## heading", "### heading" … like
 // jekyll-scholar's oracle key lists), count, json (type, key and the fields the query saw),
 // csl-json, bibtex (the entries as written, with the @string and @preamble commands and the
-// crossref/xdata parents they need) and text (a one-line summary per entry). The JSON formats
-// are flat arrays in output order: CSL-JSON has no place for group headings.
+// crossref/xdata parents they need). The JSON formats are flat arrays in output order: CSL-JSON
+// has no place for group headings. The rendered formats (text, html, markdown, latex) need a CSL
+// style and its locales: csl_listing.hpp makes them.
 
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/core/diagnostic.hpp>
@@ -27,7 +28,7 @@ struct ListingSource {
 
 struct ListingOptions {
     // The HTML heading level of each group level (jekyll-scholar's bibliography_group_tag
-    // h2,h3,h4,h5; the last repeats): `keys` and `text` mark a heading with that many '#'.
+    // h2,h3,h4,h5; the last repeats): `keys` and `markdown` mark a heading with that many '#'.
     std::vector<int> heading_levels = {2, 3, 4, 5};
 };
 
@@ -46,7 +47,7 @@ class ListingFormat {
 // The names `make_listing_format` knows, for usage messages.
 std::span<const std::string_view> listing_format_names();
 
-// Null for an unknown name.
+// Null for an unknown name, and for the rendered formats (make_csl_listing_format).
 std::unique_ptr<ListingFormat> make_listing_format(std::string_view name,
                                                    const ListingSource& source,
                                                    const ListingOptions& options = {});
