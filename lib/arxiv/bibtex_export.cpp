@@ -1,13 +1,12 @@
 // BibTeX for arXiv papers: values made safe to put between braces, authors as BibTeX names, keys
 // in the familyYEARword form of arXiv's and Google Scholar's exports.
 
-#include "percent_encoding.hpp"
-
 #include <algorithm>
 #include <array>
 #include <bibkit/arxiv/bibtex_export.hpp>
 #include <bibkit/bibtex/writer.hpp>
 #include <bibkit/core/ascii.hpp>
+#include <bibkit/core/percent_encoding.hpp>
 #include <bibkit/names/bibtex_name.hpp>
 #include <bibkit/names/name.hpp>
 #include <bibkit/text/decode.hpp>
@@ -463,7 +462,7 @@ std::string suffix(std::size_t n) {
 // the value or the line are percent-encoded.
 std::string verbatim_value(std::string_view text) {
     std::string out;
-    detail::append_percent_encoded(out, collapse_whitespace(text), "{}\\ %#");
+    append_percent_encoded(out, collapse_whitespace(text), bytes_in("{}\\ %#"));
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bibkit/arxiv/client.hpp>
+#include <bibkit/core/percent_encoding.hpp>
 #include <iterator>
 #include <optional>
 #include <thread>
@@ -43,26 +44,11 @@ bool is_http(std::string_view url) {
     return url.starts_with("http://") || url.starts_with("https://");
 }
 
-// Not std::isalnum: a UTF-8 locale must not change what is escaped.
-bool is_ascii_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// RFC 3986: everything but the unreserved characters escaped, so a query's spaces, quotes,
-// parentheses and '&' reach the API as the user wrote them.
+// Everything but the unreserved characters encoded, so a query's spaces, quotes, parentheses and
+// '&' reach the API as the user wrote them.
 std::string percent_encoded(std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        }
-    }
+    append_percent_encoded(out, text, [](char c) { return !is_unreserved(c); });
     return out;
 }
 

@@ -1,11 +1,10 @@
 // The "must read papers" lists of `bibkit arxiv fetch --format markdown|html|json`.
 
-#include "percent_encoding.hpp"
-
 #include <algorithm>
 #include <bibkit/arxiv/bibtex_export.hpp>
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/core/json_writer.hpp>
+#include <bibkit/core/percent_encoding.hpp>
 #include <bibkit/text/decode.hpp>
 #include <bibkit/text/html.hpp>
 #include <bibkit/text/link_policy.hpp>
@@ -59,7 +58,7 @@ bool has_link(const text::RichText& title) {
 
 // Percent-encodes what would end a Markdown link destination or break out of it.
 void append_markdown_url(std::string& out, std::string_view url) {
-    detail::append_percent_encoded(out, url, " ()<>[]`\\\"'");
+    append_percent_encoded(out, url, bytes_in(" ()<>[]`\\\"'"));
 }
 
 // The title as the BibTeX entry has it, so that every format shows the same text: a stray brace

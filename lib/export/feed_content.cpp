@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bibkit/core/ascii.hpp>
+#include <bibkit/core/percent_encoding.hpp>
 #include <bibkit/export/feed_dates.hpp>
 #include <bibkit/export/feed_escape.hpp>
 #include <bibkit/export/feed_text.hpp>
@@ -44,26 +45,13 @@ std::string when_text(const FeedItem& item) {
     return time.empty() ? when : when + ", " + time;
 }
 
-bool is_unreserved(char c) {
-    return ascii::is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-}
-
 } // namespace
 
 std::string percent_encoded(std::string_view text, std::string_view keep) {
-    static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string out;
-    for (char c : text) {
-        if (is_unreserved(c) || keep.find(c) != std::string_view::npos) {
-            out += c;
-            continue;
-        }
-        auto byte = static_cast<unsigned char>(c);
-        out += '%';
-        out += k_hex[byte >> 4];
-        out += k_hex[byte & 0xF];
-    }
+    append_percent_encoded(out, text, [keep](char c) {
+        return !is_unreserved(c) && keep.find(c) == std::string_view::npos;
+    });
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bibkit/core/percent_encoding.hpp>
 #include <bibkit/text/link_policy.hpp>
 #include <bibkit/text/markdown.hpp>
 
@@ -105,16 +106,7 @@ class MarkdownWriter {
         out += '[';
         out += label;
         out += "](";
-        static constexpr char k_hex[] = "0123456789ABCDEF";
-        for (char c : url) {
-            if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '`') {
-                out += '%';
-                out += k_hex[static_cast<unsigned char>(c) >> 4];
-                out += k_hex[static_cast<unsigned char>(c) & 15];
-            } else {
-                out += c;
-            }
-        }
+        append_percent_encoded(out, url, bytes_in(" ()<>\\`"));
         out += ')';
     }
 
