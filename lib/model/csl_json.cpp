@@ -70,13 +70,31 @@ struct Slot {
     bool operator<(const Slot& other) const { return name < other.name; }
 };
 
-void write_item(JsonWriter& json, const Item& item, std::string& scratch) {
+// Stable, in place and without allocating: an item has a dozen variables or so.
+void sort_slots(std::vector<Slot>& slots) {
+    for (std::size_t i = 1; i < slots.size(); ++i) {
+        Slot slot = slots[i];
+        std::size_t j = i;
+        for (; j > 0 && slot < slots[j - 1]; --j) slots[j] = slots[j - 1];
+        slots[j] = slot;
+    }
+}
+
+// Buffers reused from item to item.
+struct Scratch {
+    std::string text;
     std::vector<Slot> slots;
+};
+
+void write_item(JsonWriter& json, const Item& item, Scratch& scratch_space) {
+    std::vector<Slot>& slots = scratch_space.slots;
+    std::string& scratch = scratch_space.text;
+    slots.clear();
     for (const auto& v : item.texts) slots.push_back({v.name, &v.value, Slot::Kind::text});
     for (const auto& v : item.plain) slots.push_back({v.name, &v.value, Slot::Kind::plain});
     for (const auto& v : item.names) slots.push_back({v.name, &v.value, Slot::Kind::names});
     for (const auto& v : item.dates) slots.push_back({v.name, &v.value, Slot::Kind::date});
-    std::stable_sort(slots.begin(), slots.end());
+    sort_slots(slots);
     json.begin_object();
     json.key("id");
     json.value(item.key);
@@ -107,9 +125,11 @@ void write_item(JsonWriter& json, const Item& item, std::string& scratch) {
             break;
         }
         case Slot::Kind::date: {
-            nlohmann::json date = dates::to_csl_json(*static_cast<const dates::Date*>(slot.value));
-            if (date.is_null()) continue;
+            const auto& value = *static_cast<const dates::Date*>(slot.value);
+            if (value.kind == dates::DateKind::none) continue;
             json.key(slot.name);
+            if (dates::write_plain_csl_json(json, value)) continue;
+            nlohmann::json date = dates::to_csl_json(value);
             write_value(json, date);
             break;
         }
@@ -122,7 +142,7 @@ void write_item(JsonWriter& json, const Item& item, std::string& scratch) {
 
 void write_csl_json(std::string& out, std::span<const Item> items, JsonLayout layout) {
     JsonWriter json(out, layout == JsonLayout::indented);
-    std::string scratch;
+    Scratch scratch;
     json.begin_array();
     for (const Item& item : items) write_item(json, item, scratch);
     json.end_array();
@@ -143,7 +163,7 @@ void write_range(const bibtex::Bibliography& bibliography, const bibtex::Databas
         json.begin_array();
     else
         json.resume_array(true);
-    std::string scratch;
+    Scratch scratch;
     normalize_each(bibliography, database, fields, begin, end, diagnostics,
                    [&](const Item& item) { write_item(json, item, scratch); });
 }
