@@ -7,15 +7,7 @@ namespace bibkit::model {
 
 namespace {
 
-constexpr std::array<FieldAlias, 7> k_aliases{{
-    {"journal", "journaltitle"},
-    {"address", "location"},
-    {"school", "institution"},
-    {"archiveprefix", "eprinttype"},
-    {"primaryclass", "eprintclass"},
-    {"annote", "annotation"},
-    {"hyphenation", "langid"},
-}};
+constexpr std::span<const FieldAlias> k_aliases = k_field_aliases;
 
 // The alias pair a name belongs to (as alias or as canonical name), or -1.
 int pair_of(std::string_view name) {
