@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <bibkit/core/json_writer.hpp>
+#include <bibkit/core/prefault.hpp>
 #include <bibkit/dates/date_output.hpp>
 #include <bibkit/model/csl_json.hpp>
 #include <bibkit/text/csl_markup.hpp>
 #include <exception>
 #include <iterator>
+#include <latch>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -168,13 +170,38 @@ void write_range(const bibtex::Bibliography& bibliography, const bibtex::Databas
                    [&](const Item& item) { write_item(json, item, scratch); });
 }
 
+// Reserves `bytes` and has the pages of the first `touched` of them mapped, so that writing
+// the output later takes fewer page faults (thousands on a large file, each costly on a VM).
+// Only about what is expected to be written: a page mapped for nothing costs as much.
+void reserve_prefaulted(std::string& out, std::size_t bytes, std::size_t touched) {
+    out.reserve(bytes);
+    prefault(out.data(), std::min(touched, out.capacity()));
+}
+
+// Counts a latch down once: when asked, or when the scope is left (also by an exception), so
+// that no thread waits forever.
+class CountDown {
+  public:
+    explicit CountDown(std::latch& latch) : m_latch(latch) {}
+    CountDown(const CountDown&) = delete;
+    CountDown& operator=(const CountDown&) = delete;
+    ~CountDown() { now(); }
+    void now() {
+        if (m_done) return;
+        m_done = true;
+        m_latch.count_down();
+    }
+
+  private:
+    std::latch& m_latch;
+    bool m_done = false;
+};
+
 } // namespace
 
 CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
                                     const bibtex::Database& database, JsonLayout layout) {
     CslJsonDocument document;
-    const EffectiveFields fields = EffectiveFields::resolve(database);
-    document.diagnostics = inheritance_diagnostics(fields, database, bibliography);
     const std::size_t count = database.entries.size();
     // Output is about 1.4 times the input: one reservation instead of a growing copy.
     std::size_t input = 0;
@@ -182,34 +209,52 @@ CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
     const std::size_t middle =
         count < k_parallel_entries || std::thread::hardware_concurrency() < 2 ? count : count / 2;
     document.parts.resize(middle < count ? 3 : 2);
-    document.parts[0].reserve(input * 3 / (middle < count ? 4 : 2) + 4096);
+    EffectiveFields fields;
     if (middle == count) {
+        fields = EffectiveFields::resolve(database);
+        document.diagnostics = inheritance_diagnostics(fields, database, bibliography);
+        document.parts[0].reserve(input * 3 / 2 + 4096);
         write_range(bibliography, database, fields, 0, count, true, layout, document.parts[0],
                     document.diagnostics);
     } else {
+        std::string& head = document.parts[0];
         std::string& tail = document.parts[1];
-        tail.reserve(input * 3 / 4 + 4096);
         std::vector<Diagnostic> tail_diagnostics;
         std::exception_ptr tail_error;
-        std::thread worker([&] {
+        // The second thread prepares both halves' buffers while this one resolves
+        // inheritance, then writes the second half once the fields are ready.
+        std::latch buffers_ready(1);
+        std::latch fields_ready(1);
+        const EffectiveFields* ready = nullptr; // null: this thread failed, nothing to write
+        std::jthread worker([&] {
             try {
-                write_range(bibliography, database, fields, middle, count, false, layout, tail,
+                {
+                    CountDown prepared(buffers_ready);
+                    // Each half's output is about 0.4 times the input (make-corpus: 0.41).
+                    reserve_prefaulted(head, input * 3 / 4 + 4096, input * 2 / 5);
+                    reserve_prefaulted(tail, input * 3 / 4 + 4096, input * 2 / 5);
+                }
+                fields_ready.wait();
+                if (!ready) return;
+                write_range(bibliography, database, *ready, middle, count, false, layout, tail,
                             tail_diagnostics);
             } catch (...) {
                 tail_error = std::current_exception();
             }
         });
-        try {
-            write_range(bibliography, database, fields, 0, middle, true, layout, document.parts[0],
-                        document.diagnostics);
-        } catch (...) {
-            worker.join();
-            throw;
-        }
+        // Declared after the thread, so destroyed before it is joined.
+        CountDown release(fields_ready);
+        fields = EffectiveFields::resolve(database);
+        document.diagnostics = inheritance_diagnostics(fields, database, bibliography);
+        ready = &fields;
+        release.now();
+        buffers_ready.wait();
+        write_range(bibliography, database, fields, 0, middle, true, layout, head,
+                    document.diagnostics);
         worker.join();
         if (tail_error) std::rethrow_exception(tail_error);
         // The tail was written as if items came before it; when none did, its comma goes.
-        if (document.parts[0].size() == 1 && !tail.empty()) tail.erase(0, 1);
+        if (head.size() == 1 && !tail.empty()) tail.erase(0, 1);
         std::move(tail_diagnostics.begin(), tail_diagnostics.end(),
                   std::back_inserter(document.diagnostics));
     }
