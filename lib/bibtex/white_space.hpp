@@ -5,6 +5,8 @@
 
 #include <bibkit/core/ascii.hpp>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -31,6 +33,15 @@ inline __m128i white_space(__m128i bytes) {
 }
 #endif
 
+// True when one of the 8 bytes at `bytes` is below 33: white space, or another control byte.
+// Exact for bytes from 0x80 up too (their high bit masks them out).
+inline bool has_byte_below_33(const char* bytes) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes, sizeof word); // unaligned
+    constexpr std::uint64_t k_ones = 0x0101010101010101ull;
+    return ((word - k_ones * 33) & ~word & (k_ones * 0x80)) != 0;
+}
+
 // The first index from `i` on where irregular_at holds, or text.size().
 inline std::size_t find_irregular(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
@@ -49,6 +60,12 @@ inline std::size_t find_irregular(std::string_view text, std::size_t i) {
             return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     }
 #endif
+    // Short values and tails: most have no white space at all (numbers, single words), which
+    // two overlapping 8-byte words tell at once.
+    if (std::size_t left = text.size() - i; left >= 8 && left <= 16 &&
+                                            !has_byte_below_33(text.data() + i) &&
+                                            !has_byte_below_33(text.data() + text.size() - 8))
+        return text.size();
     for (; i < text.size(); ++i)
         if (irregular_at(text, i)) return i;
     return text.size();
