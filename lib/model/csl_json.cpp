@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <bibkit/core/json_writer.hpp>
 #include <bibkit/core/prefault.hpp>
 #include <bibkit/dates/date_output.hpp>
@@ -7,6 +9,7 @@
 #include <exception>
 #include <iterator>
 #include <latch>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -197,6 +200,43 @@ class CountDown {
     bool m_done = false;
 };
 
+// Large inputs are written in this many chunks, taken in turn by two threads: however the
+// cost of entries varies, and however the threads are scheduled, they finish together.
+constexpr std::size_t k_chunks = 32;
+
+// The chunks of a parallel conversion, each with its output and diagnostics, and the next one
+// to take.
+struct Chunks {
+    std::array<std::string, k_chunks> out;
+    std::array<std::vector<Diagnostic>, k_chunks> diagnostics;
+    std::atomic<std::size_t> next{0};
+};
+
+// Takes chunks until none is left; the first exception stops this thread and is kept.
+void write_chunks(const bibtex::Bibliography& bibliography, const bibtex::Database& database,
+                  const EffectiveFields& fields, JsonLayout layout, Chunks& chunks,
+                  std::exception_ptr& error) {
+    const std::size_t count = database.entries.size();
+    try {
+        for (std::size_t c; (c = chunks.next.fetch_add(1)) < k_chunks;)
+            write_range(bibliography, database, fields, count * c / k_chunks,
+                        count * (c + 1) / k_chunks, c == 0, layout, chunks.out[c],
+                        chunks.diagnostics[c]);
+    } catch (...) {
+        error = std::current_exception();
+    }
+}
+
+// Each chunk after the first was written as if items came before it: the first chunk with
+// items after a first one without loses its comma.
+void drop_leading_comma(Chunks& chunks) {
+    bool items = chunks.out[0].size() > 1;
+    for (std::size_t c = 1; c < k_chunks; ++c) {
+        if (!items && !chunks.out[c].empty()) chunks.out[c].erase(0, 1);
+        items = items || !chunks.out[c].empty();
+    }
+}
+
 } // namespace
 
 CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
@@ -206,41 +246,36 @@ CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
     // Output is about 1.4 times the input: one reservation instead of a growing copy.
     std::size_t input = 0;
     for (const auto& file : bibliography.files()) input += file.text().size();
-    const std::size_t middle =
-        count < k_parallel_entries || std::thread::hardware_concurrency() < 2 ? count : count / 2;
-    document.parts.resize(middle < count ? 3 : 2);
     EffectiveFields fields;
-    if (middle == count) {
+    if (count < k_parallel_entries || std::thread::hardware_concurrency() < 2) {
+        document.parts.resize(2);
         fields = EffectiveFields::resolve(database);
         document.diagnostics = inheritance_diagnostics(fields, database, bibliography);
         document.parts[0].reserve(input * 3 / 2 + 4096);
         write_range(bibliography, database, fields, 0, count, true, layout, document.parts[0],
                     document.diagnostics);
     } else {
-        std::string& head = document.parts[0];
-        std::string& tail = document.parts[1];
-        std::vector<Diagnostic> tail_diagnostics;
-        std::exception_ptr tail_error;
-        // The second thread prepares both halves' buffers while this one resolves
-        // inheritance, then writes the second half once the fields are ready.
+        auto chunks = std::make_unique<Chunks>();
+        std::exception_ptr errors[2];
+        // The second thread prepares the chunks' buffers while this one resolves inheritance,
+        // then both write chunks once the fields are ready.
         std::latch buffers_ready(1);
         std::latch fields_ready(1);
         const EffectiveFields* ready = nullptr; // null: this thread failed, nothing to write
         std::jthread worker([&] {
-            try {
-                {
-                    CountDown prepared(buffers_ready);
-                    // Each half's output is about 0.4 times the input (make-corpus: 0.41).
-                    reserve_prefaulted(head, input * 3 / 4 + 4096, input * 2 / 5);
-                    reserve_prefaulted(tail, input * 3 / 4 + 4096, input * 2 / 5);
+            {
+                CountDown prepared(buffers_ready);
+                // Each chunk's output is about 0.8 / k_chunks of the input (make-corpus: 0.81).
+                try {
+                    for (std::string& out : chunks->out)
+                        reserve_prefaulted(out, input * 3 / (2 * k_chunks) + 4096,
+                                           input * 4 / (5 * k_chunks));
+                } catch (...) {
+                    // Only a preparation: the writers reserve what they need themselves.
                 }
-                fields_ready.wait();
-                if (!ready) return;
-                write_range(bibliography, database, *ready, middle, count, false, layout, tail,
-                            tail_diagnostics);
-            } catch (...) {
-                tail_error = std::current_exception();
             }
+            fields_ready.wait();
+            if (ready) write_chunks(bibliography, database, *ready, layout, *chunks, errors[1]);
         });
         // Declared after the thread, so destroyed before it is joined.
         CountDown release(fields_ready);
@@ -249,17 +284,23 @@ CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
         ready = &fields;
         release.now();
         buffers_ready.wait();
-        write_range(bibliography, database, fields, 0, middle, true, layout, head,
-                    document.diagnostics);
+        write_chunks(bibliography, database, fields, layout, *chunks, errors[0]);
         worker.join();
-        if (tail_error) std::rethrow_exception(tail_error);
-        // The tail was written as if items came before it; when none did, its comma goes.
-        if (head.size() == 1 && !tail.empty()) tail.erase(0, 1);
-        std::move(tail_diagnostics.begin(), tail_diagnostics.end(),
-                  std::back_inserter(document.diagnostics));
+        for (const std::exception_ptr& error : errors)
+            if (error) std::rethrow_exception(error);
+        drop_leading_comma(*chunks);
+        document.parts.reserve(k_chunks + 1);
+        for (std::size_t c = 0; c < k_chunks; ++c) {
+            document.parts.push_back(std::move(chunks->out[c]));
+            std::move(chunks->diagnostics[c].begin(), chunks->diagnostics[c].end(),
+                      std::back_inserter(document.diagnostics));
+        }
+        document.parts.emplace_back();
     }
     // The closing bracket, as JsonWriter::end_array would write it.
-    bool empty = document.parts[0].size() == 1 && (middle == count || document.parts[1].empty());
+    bool empty = document.parts[0].size() == 1;
+    for (std::size_t i = 1; empty && i + 1 < document.parts.size(); ++i)
+        empty = document.parts[i].empty();
     std::string& closing = document.parts.back();
     if (!empty && layout == JsonLayout::indented) closing += '\n';
     closing += "]\n";
