@@ -569,9 +569,8 @@ void append(RawDatabase& head, RawDatabase&& tail) {
               std::back_inserter(diagnostics));
 }
 
-// Below this size a second thread costs more than it saves: starting one takes some 50 µs,
-// reading 1 MiB some 3 ms.
-constexpr std::uint32_t k_parallel_threshold = 1u << 20;
+// Below this size a second thread costs more than it saves.
+constexpr std::uint32_t k_parallel_threshold = 4u << 20;
 
 } // namespace
 
