@@ -68,9 +68,13 @@ bool write_output(const std::string& path, std::span<const std::string_view> par
 }
 
 void print_diagnostics(std::span<const Diagnostic> diagnostics) {
+    if (diagnostics.empty()) return;
+    // One buffer for them all, written at once: thousands of diagnostics are common on large
+    // files, and standard error is unbuffered.
     std::string text;
-    for (const Diagnostic& d : diagnostics) text += format_diagnostic(d, true);
-    std::cerr << text;
+    text.reserve(diagnostics.size() * 200);
+    for (const Diagnostic& d : diagnostics) append_diagnostic(text, d, true);
+    std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 int problems_exit_code(std::span<const Diagnostic> diagnostics) {

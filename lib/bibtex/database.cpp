@@ -1,4 +1,5 @@
 #include "name_table.hpp"
+#include "white_space.hpp"
 
 #include <algorithm>
 #include <array>
@@ -51,29 +52,13 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
             ++i;
             continue;
         }
-        std::size_t run = i;
-        while (run < text.size() && !ascii::is_space(text[run])) ++run;
+        // Up to the next irregular white space the text is already collapsed: copy it whole.
+        std::size_t run = detail::find_irregular(text, i);
         if (pending_space && (!out.empty() || ends == Ends::keep)) out += ' ';
         pending_space = false;
         out.append(text.substr(i, run - i));
         i = run;
     }
-}
-
-// True when BibTeX's collapsing leaves the text unchanged: no white space at either end and
-// only single spaces inside.
-bool already_collapsed(std::string_view text) {
-    if (text.empty()) return true;
-    if (ascii::is_space(text.front()) || ascii::is_space(text.back())) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == ' ') {
-            if (ascii::is_space(text[i + 1])) return false;
-        } else if (ascii::is_space(c)) {
-            return false;
-        }
-    }
-    return true;
 }
 
 bool is_lower(std::string_view text) {
@@ -184,7 +169,8 @@ std::string_view Resolver::value_view(const RawDatabase& file, const RawField& f
                 if (!text.empty() && text.back() == ' ') text.remove_suffix(1);
                 return text;
             }
-        } else if (std::string_view text = file.text(part.content()); already_collapsed(text)) {
+        } else if (std::string_view text = file.text(part.content());
+                   detail::already_collapsed(text)) {
             return text;
         }
     }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <bibkit/core/diagnostic.hpp>
+#include <charconv>
 #include <functional>
 #include <vector>
 
@@ -100,29 +101,53 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
     return out;
 }
 
+namespace {
+
+void append_number(std::string& out, std::uint32_t number) {
+    char digits[16];
+    auto [end, error] = std::to_chars(digits, digits + sizeof digits, number);
+    out.append(digits, end);
+}
+
+// Spaces up to the caret under column `target` of the source line; tabs are copied so that
+// the caret lines up however the terminal expands them.
+void append_caret(std::string& out, std::string_view line, std::uint32_t target) {
+    std::uint32_t column = 1;
+    for (std::size_t i = 0; i < line.size() && column < target; ++i) {
+        unsigned char c = static_cast<unsigned char>(line[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        out += c == '\t' ? '\t' : ' ';
+        ++column;
+    }
+    if (column < target) out.append(target - column, ' ');
+    out += "^\n";
+}
+
+} // namespace
+
+// Appends piece by piece, with no temporary strings: files with many problems print
+// thousands of these.
 void append_diagnostic(std::string& out, const Diagnostic& d, bool with_source_line) {
     out += d.file;
-    out += ':' + std::to_string(d.line) + ':' + std::to_string(d.column) + ": ";
+    out += ':';
+    append_number(out, d.line);
+    out += ':';
+    append_number(out, d.column);
+    out += ": ";
     out += to_string(d.severity);
     out += ": ";
     out += d.message;
-    if (!d.key.empty()) out += " [entry " + d.key + "]";
+    if (!d.key.empty()) {
+        out += " [entry ";
+        out += d.key;
+        out += ']';
+    }
     out += '\n';
     if (with_source_line && d.line > 0) {
         out += "  ";
         out += d.source_line;
         out += "\n  ";
-        // Tabs are copied so that the caret lines up however the terminal expands them.
-        std::uint32_t column = 1;
-        std::uint32_t target = d.source_column ? d.source_column : d.column;
-        for (std::size_t i = 0; i < d.source_line.size() && column < target; ++i) {
-            unsigned char c = static_cast<unsigned char>(d.source_line[i]);
-            if ((c & 0xC0) == 0x80) continue;
-            out += c == '\t' ? '\t' : ' ';
-            ++column;
-        }
-        while (column++ < target) out += ' ';
-        out += "^\n";
+        append_caret(out, d.source_line, d.source_column ? d.source_column : d.column);
     }
 }
 

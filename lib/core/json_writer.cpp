@@ -1,4 +1,9 @@
+#include <array>
 #include <bibkit/core/json_writer.hpp>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace bibkit {
 
@@ -32,8 +37,42 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 namespace {
 
-bool needs_escape(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+// What a byte needs in a JSON string: 0 nothing, 1 a check (the start of a UTF-8 sequence or
+// a stray byte), otherwise the letter of its two-character escape ('u' for \u00XX).
+constexpr std::array<char, 256> make_escape_table() {
+    std::array<char, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[c] = 'u';
+    table['\b'] = 'b';
+    table['\t'] = 't';
+    table['\n'] = 'n';
+    table['\f'] = 'f';
+    table['\r'] = 'r';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table[0x7F] = 'u';
+    for (int c = 0x80; c < 0x100; ++c) table[c] = 1;
+    return table;
+}
+
+constexpr std::array<char, 256> k_escape = make_escape_table();
+
+// The first index from `i` on whose byte is not plain (k_escape is not 0), or text.size().
+std::size_t find_special(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    // Signed compare: bytes below 0x20 and from 0x80 up (negative) are both "less than 0x20".
+    const char* data = text.data();
+    for (; i + 16 <= text.size(); i += 16) {
+        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7F))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+        if (int mask = _mm_movemask_epi8(special); mask != 0)
+            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < text.size() && k_escape[static_cast<unsigned char>(text[i])] == 0) ++i;
+    return i;
 }
 
 } // namespace
@@ -41,61 +80,44 @@ bool needs_escape(unsigned char c) {
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (std::size_t i = 0; i < text.size();) {
-        // Most text needs no escaping: copy it in runs.
-        std::size_t run = i;
-        while (run < text.size() && !needs_escape(static_cast<unsigned char>(text[run]))) ++run;
-        out.append(text.substr(i, run - i));
-        i = run;
-        if (i >= text.size()) break;
+    // Bytes that are copied as they are (plain ASCII and valid UTF-8) gather into one run,
+    // appended when an escape or the end interrupts it.
+    std::size_t run = 0;
+    std::size_t i = 0;
+    while ((i = find_special(text, i)) < text.size()) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80) {
+        char escape = k_escape[c];
+        if (escape == 1) {
             std::size_t length = utf8_sequence_length(text, i);
-            if (length == 0) {
-                out += "\xEF\xBF\xBD";
-                ++i;
-            } else {
-                out.append(text.substr(i, length));
+            if (length != 0) {
                 i += length;
+                continue;
             }
+            out.append(text.data() + run, i - run);
+            out += "\xEF\xBF\xBD";
+            run = ++i;
             continue;
         }
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
-        ++i;
+        out.append(text.data() + run, i - run);
+        char escaped[6] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 0xF]};
+        out.append(escaped, escape == 'u' ? 6 : 2);
+        run = ++i;
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 
 void JsonWriter::newline() {
     if (!m_pretty) return;
+    // A line break and the indentation in one append for the usual depths.
+    static constexpr std::string_view k_break = "\n                                ";
+    std::size_t indent = m_has_items.size() * 2;
+    if (indent < k_break.size()) {
+        m_out.append(k_break.data(), indent + 1);
+        return;
+    }
     m_out += '\n';
-    m_out.append(m_has_items.size() * 2, ' ');
+    m_out.append(indent, ' ');
 }
 
 void JsonWriter::before_value() {

@@ -1,3 +1,4 @@
+#include <bibkit/core/json_writer.hpp>
 #include <bibkit/dates/date_output.hpp>
 #include <cstdio>
 
@@ -131,6 +132,26 @@ nlohmann::json to_csl_json(const Date& date) {
     if (approximate(date.begin) || (date.kind == DateKind::range && approximate(date.end)))
         out["circa"] = true;
     return out;
+}
+
+bool write_plain_csl_json(JsonWriter& json, const Date& date) {
+    if (date.kind != DateKind::single || date.begin.is_season() || approximate(date.begin))
+        return false;
+    // The bytes to_csl_json gives for such a date, without building its tree.
+    const DatePoint& point = date.begin;
+    json.begin_object();
+    json.key("date-parts");
+    json.begin_array();
+    json.begin_array();
+    json.value(std::int64_t{csl_year(point.year)});
+    if (point.month != 0) {
+        json.value(std::int64_t{point.month});
+        if (point.day != 0) json.value(std::int64_t{point.day});
+    }
+    json.end_array();
+    json.end_array();
+    json.end_object();
+    return true;
 }
 
 std::string sort_key(const Date& date) {

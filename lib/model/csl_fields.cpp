@@ -1,7 +1,6 @@
 #include <bibkit/model/csl_fields.hpp>
 #include <bibkit/model/entry_types.hpp>
 #include <bibkit/model/field_aliases.hpp>
-#include <unordered_map>
 
 namespace bibkit::model {
 
@@ -158,61 +157,109 @@ bool looks_like_url(std::string_view value) {
 
 namespace {
 
-constexpr std::size_t k_row_count = sizeof(k_rows) / sizeof(k_rows[0]);
+constexpr std::size_t k_row_count = std::size(k_rows);
+constexpr std::size_t k_max_names = k_row_count * 3; // every row's names distinct, at most
 constexpr std::uint8_t k_no_name = 0xFF;
+static_assert(k_max_names < k_no_name);
 
-// Every field name the rows use gets a small number, so that an entry's fields are looked up
-// once each (a hash probe) instead of once per row.
-struct NameIndex {
-    std::unordered_map<std::string_view, std::uint8_t> ids;
-    std::array<std::array<std::uint8_t, 3>, k_row_count> row_ids{};
-    std::uint8_t maintitle = k_no_name;
+// Field name -> number: open addressing over a hash of the bytes. An alias spelling (journal)
+// maps to its canonical name's number (journaltitle), marked so that the canonical spelling
+// wins when an entry has both.
+struct NameSlot {
+    std::string_view name;
+    std::uint8_t id = k_no_name;
+    bool alias = false;
+};
 
-    NameIndex() {
+constexpr std::size_t k_name_slots = 256; // a power of two, well above the names' count
+
+// Length and three bytes tell the names apart well enough (probing settles the rest) at a
+// fraction of the cost of hashing every byte.
+std::size_t name_hash(std::string_view name) {
+    if (name.empty()) return 0;
+    auto byte = [&](std::size_t i) { return static_cast<std::size_t>(name[i]) & 0xFF; };
+    std::size_t hash =
+        name.size() * 131 + byte(0) * 31 + byte(name.size() / 2) * 7 + byte(name.size() - 1);
+    return hash & (k_name_slots - 1);
+}
+
+// The rows in flat form: every field name they use gets a small number, so that an entry's
+// fields are looked up once each (one probe of a small table) instead of once per row.
+class RowIndex {
+  public:
+    RowIndex() {
         for (std::size_t r = 0; r < k_row_count; ++r) {
             for (std::size_t p = 0; p < 3; ++p) {
                 std::string_view name = k_rows[r].fields[p];
-                if (name.empty()) {
-                    row_ids[r][p] = k_no_name;
-                    continue;
-                }
-                auto [it, added] = ids.emplace(name, static_cast<std::uint8_t>(ids.size()));
-                row_ids[r][p] = it->second;
+                m_row_ids[r][p] = name.empty() ? k_no_name : add(name);
             }
+            // Rows for one variable are adjacent: each run of them gets a number, compared
+            // instead of the variable's name.
+            bool same = r > 0 && k_rows[r].variable == k_rows[r - 1].variable;
+            m_groups[r] = r == 0 ? 0 : static_cast<std::uint8_t>(m_groups[r - 1] + !same);
         }
-        maintitle = ids.at("maintitle");
+        for (const FieldAlias& alias : k_field_aliases)
+            if (const NameSlot* canonical = find(alias.canonical))
+                insert(alias.alias, canonical->id, true);
+        m_maintitle = find("maintitle")->id;
     }
+
+    const NameSlot* find(std::string_view name) const {
+        for (std::size_t at = name_hash(name); m_table[at].id != k_no_name;
+             at = (at + 1) & (k_name_slots - 1))
+            if (m_table[at].name == name) return &m_table[at];
+        return nullptr;
+    }
+    std::uint8_t id(std::size_t row, std::size_t part) const { return m_row_ids[row][part]; }
+    std::uint8_t group(std::size_t row) const { return m_groups[row]; }
+    std::uint8_t maintitle() const { return m_maintitle; }
+
+  private:
+    std::uint8_t add(std::string_view name) {
+        if (const NameSlot* slot = find(name)) return slot->id;
+        auto id = static_cast<std::uint8_t>(m_count++);
+        insert(name, id, false);
+        return id;
+    }
+    void insert(std::string_view name, std::uint8_t id, bool alias) {
+        std::size_t at = name_hash(name);
+        while (m_table[at].id != k_no_name) at = (at + 1) & (k_name_slots - 1);
+        m_table[at] = {name, id, alias};
+    }
+
+    std::array<NameSlot, k_name_slots> m_table{};
+    std::array<std::array<std::uint8_t, 3>, k_row_count> m_row_ids{};
+    std::array<std::uint8_t, k_row_count> m_groups{};
+    std::size_t m_count = 0;
+    std::uint8_t m_maintitle = k_no_name;
 };
 
-const NameIndex& name_index() {
-    static const NameIndex index;
+const RowIndex& row_index() {
+    static const RowIndex index;
     return index;
 }
-
-constexpr std::size_t k_max_names = k_row_count * 3; // every row's names distinct, at most
 
 } // namespace
 
 std::vector<CslSource> csl_sources(std::string_view type, std::span<const bibtex::Field> fields) {
-    const NameIndex& index = name_index();
-    static_assert(k_row_count * 3 < 0xFF);
+    const RowIndex& index = row_index();
     // The field for each name the rows use; the canonical spelling wins over an alias.
     std::array<const bibtex::Field*, k_max_names> found{};
     for (const bibtex::Field& field : fields) {
-        std::string_view canonical = canonical_field_name(field.name);
-        auto it = index.ids.find(canonical);
-        if (it == index.ids.end() || it->second >= k_max_names) continue;
-        const bibtex::Field*& slot = found[it->second];
-        if (!slot || field.name == canonical) slot = &field;
+        const NameSlot* name = index.find(field.name);
+        if (!name) continue;
+        const bibtex::Field*& slot = found[name->id];
+        if (!slot || !name->alias) slot = &field;
     }
     std::uint8_t families = families_of(canonical_entry_type(type));
-    bool maintitle = found[index.maintitle] != nullptr;
+    bool maintitle = found[index.maintitle()] != nullptr;
     std::vector<CslSource> out;
-    std::string_view filled; // the variable of the last source found
+    out.reserve(fields.size() + 2); // about a source per field: one allocation, not several
+    int filled = -1;                // the group of the last source found
     for (std::size_t r = 0; r < k_row_count; ++r) {
         const Row& row = k_rows[r];
-        if (row.variable == filled) continue;
-        const bibtex::Field* main = found[index.row_ids[r][0]];
+        if (index.group(r) == filled) continue;
+        const bibtex::Field* main = found[index.id(r, 0)];
         if (!main) continue;
         if (row.only != 0 && (families & row.only) == 0) continue;
         if ((families & row.except) != 0) continue;
@@ -220,9 +267,9 @@ std::vector<CslSource> csl_sources(std::string_view type, std::span<const bibtex
         if (row.condition == Condition::not_a_url && looks_like_url(main->value)) continue;
         CslSource source{row.variable, row.kind, {main, nullptr, nullptr}};
         for (std::size_t p = 1; p < 3; ++p)
-            if (index.row_ids[r][p] != k_no_name) source.parts[p] = found[index.row_ids[r][p]];
+            if (index.id(r, p) != k_no_name) source.parts[p] = found[index.id(r, p)];
         out.push_back(source);
-        filled = row.variable;
+        filled = index.group(r);
     }
     return out;
 }

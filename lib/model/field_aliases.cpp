@@ -7,20 +7,18 @@ namespace bibkit::model {
 
 namespace {
 
-constexpr std::array<FieldAlias, 7> k_aliases{{
-    {"journal", "journaltitle"},
-    {"address", "location"},
-    {"school", "institution"},
-    {"archiveprefix", "eprinttype"},
-    {"primaryclass", "eprintclass"},
-    {"annote", "annotation"},
-    {"hyphenation", "langid"},
-}};
+constexpr std::span<const FieldAlias> k_aliases = k_field_aliases;
+
+// Equality that settles most mismatches on the length and first byte, without calling memcmp:
+// field lookups compare names by the hundred thousand.
+bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a == b));
+}
 
 // The alias pair a name belongs to (as alias or as canonical name), or -1.
 int pair_of(std::string_view name) {
     for (std::size_t i = 0; i < k_aliases.size(); ++i)
-        if (k_aliases[i].alias == name || k_aliases[i].canonical == name)
+        if (same_name(k_aliases[i].alias, name) || same_name(k_aliases[i].canonical, name))
             return static_cast<int>(i);
     return -1;
 }
@@ -41,15 +39,15 @@ const bibtex::Field* find_field(std::span<const bibtex::Field> fields, std::stri
     int pair = pair_of(name);
     if (pair < 0) {
         for (const bibtex::Field& field : fields)
-            if (field.name == name) return &field;
+            if (same_name(field.name, name)) return &field;
         return nullptr;
     }
     const FieldAlias& alias = k_aliases[static_cast<std::size_t>(pair)];
     // The canonical spelling first, so that a list with both answers as fold_aliases() would.
     const bibtex::Field* found = nullptr;
     for (const bibtex::Field& field : fields) {
-        if (field.name == alias.canonical) return &field;
-        if (!found && field.name == alias.alias) found = &field;
+        if (same_name(field.name, alias.canonical)) return &field;
+        if (!found && same_name(field.name, alias.alias)) found = &field;
     }
     return found;
 }

@@ -103,6 +103,13 @@ std::string unescape_latex(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // Bytes that are neither braces nor backslashes (nearly all) go over in runs.
+        std::size_t run = i;
+        while (run < text.size() && text[run] != '{' && text[run] != '}' && text[run] != '\\')
+            ++run;
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i == text.size()) break;
         char c = text[i];
         if (c == '{' || c == '}') continue;
         if (c == '\\' && i + 1 < text.size()) {

@@ -174,6 +174,38 @@ TEST(DatabaseWhitespace, AMacroKeepsTheSpacesAtItsEndsForConcatenation) {
     EXPECT_EQ(entries(db), (Lines{"article|k|title=a x y b|note=a b|journal=x y"}));
 }
 
+// Reference collapsing, byte by byte, for values long enough to take the 16-byte scan.
+std::string collapsed(const std::string& text) {
+    std::string out;
+    bool pending = false;
+    for (char c : text) {
+        bool space = c == ' ' || (c >= '\t' && c <= '\r');
+        if (space) {
+            pending = true;
+            continue;
+        }
+        if (pending && !out.empty()) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+TEST(DatabaseWhitespace, EveryKindOfWhiteSpaceAtEveryPositionOfALongValue) {
+    // Positions around the 16-byte blocks, each white-space byte, alone and doubled, and bytes
+    // of UTF-8 text (which must never be taken for white space) around them.
+    const std::string base = "Word w\xC3\xA9rd \xE2\x80\x93 longer words here and there again";
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+        for (const char* run : {" ", "  ", "\t", "\n", "\r\n", "\v", "\f", " \t "}) {
+            std::string value = base;
+            value.insert(at, run);
+            Read reading = read("@misc{k, note = {" + value + "}}\n");
+            ASSERT_EQ(entries(reading.db), (Lines{"misc|k|note=" + collapsed(value)}))
+                << "at " << at << " run " << ::testing::PrintToString(std::string(run));
+        }
+    }
+}
+
 TEST(DatabaseWhitespace, NumbersAreTheirDigits) {
     Read reading = read("@misc{k, year = 2001, volume = 007}\n");
     const Database& db = reading.db;

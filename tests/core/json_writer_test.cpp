@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <gtest/gtest.h>
 #include <string>
+#include <utility>
 
 namespace bibkit {
 namespace {
@@ -170,6 +171,29 @@ TEST(AppendJsonString, TextAfterAnInvalidSequenceIsKept) {
                                   "x\xC3\xA9");
     EXPECT_TRUE(out.starts_with("\"" + k_fffd)) << out;
     EXPECT_TRUE(out.ends_with("x\xC3\xA9\"")) << out;
+}
+
+TEST(AppendJsonString, EscapesAtEveryPositionOfALongString) {
+    // Long enough for the 16-byte scan: each special byte at each position, text around it.
+    const std::string base = "a fairly long plain text, caf\xC3\xA9 and more text after it";
+    const std::pair<std::string, std::string> cases[] = {
+        {"\"", "\\\""},
+        {"\\", "\\\\"},
+        {"\n", "\\n"},
+        {"\x01", "\\u0001"},
+        {"\x7F", "\\u007f"},
+        {"\xFF", k_fffd},
+        {"\xE2\x80\x93", "\xE2\x80\x93"},
+    };
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+        if (at > 0 && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;
+        for (const auto& [raw, escaped] : cases) {
+            std::string text = base;
+            text.insert(at, raw);
+            std::string expected = "\"" + base.substr(0, at) + escaped + base.substr(at) + "\"";
+            ASSERT_EQ(json_string(text), expected) << "at " << at;
+        }
+    }
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <bibkit/dates/date_output.hpp>
 #include <bibkit/dates/date_parser.hpp>
 #include <gtest/gtest.h>
+#include <string>
 
 namespace bibkit::dates {
 namespace {
@@ -42,6 +43,25 @@ TEST(DateOutput, CslJson) {
     EXPECT_EQ(to_csl_json(parsed("0000")), json::parse(R"({"date-parts": [[-1]]})"));
     EXPECT_EQ(to_csl_json(parsed("forthcoming")), json::parse(R"({"literal": "forthcoming"})"));
     EXPECT_TRUE(to_csl_json(Date{}).is_null());
+}
+
+TEST(DateOutput, PlainDatesAreWrittenDirectlyAsTheirTreeWouldBe) {
+    for (const char* text : {"2024", "2024-03", "2024-03-05", "2024?", "-0044-03-15", "0000",
+                             "Y170000002", "2024-03-05T10:30:00Z"}) {
+        std::string out;
+        JsonWriter json(out);
+        EXPECT_TRUE(write_plain_csl_json(json, parsed(text))) << text;
+        EXPECT_EQ(out, to_csl_json(parsed(text)).dump()) << text;
+    }
+    for (const char* text : {"2024-21", "2024~", "2024%", "2020/2021", "2020/..", "in press"}) {
+        std::string out;
+        JsonWriter json(out);
+        EXPECT_FALSE(write_plain_csl_json(json, parsed(text))) << text;
+        EXPECT_EQ(out, "") << text;
+    }
+    std::string out;
+    JsonWriter json(out);
+    EXPECT_FALSE(write_plain_csl_json(json, Date{}));
 }
 
 TEST(DateOutput, SortKeysAreChronological) {

@@ -48,8 +48,9 @@ std::string joined(const CslJsonDocument& document) {
 }
 
 // The one-pass conversion writes what normalize + write_csl_json write, in both layouts, on one
-// thread (small inputs) and on two (large ones), including the odd halves: an empty input, and
-// a first half with no work in it (only @xdata), whose tail must not start with a comma.
+// thread (small inputs) and on two (large ones), including the odd chunks: an empty input, and
+// first chunks with no work in them (only @xdata), after which the next must not start with a
+// comma.
 void expect_same_as_two_passes(const std::string& bib) {
     auto read = read_bib(bib);
     Normalized normalized = normalize(read.bibliography, read.db);
@@ -75,6 +76,13 @@ TEST(CslJsonConversion, SameBytesAsNormalizeThenWrite) {
     expect_same_as_two_passes(large);
     expect_same_as_two_passes(odd + "@book{b, xdata = {x1}, title = {B}}\n");
     expect_same_as_two_passes(odd);
+    // Work only in the middle chunks, none in the first or the last ones.
+    std::string middle, more_odd;
+    for (int i = 0; i < 3000; ++i) {
+        if (i < 100) middle += "@book{b" + std::to_string(i) + ", title = {B}, year = 2001}\n";
+        more_odd += "@xdata{y" + std::to_string(i) + ", publisher = {P}}\n";
+    }
+    expect_same_as_two_passes(odd + middle + more_odd);
 }
 
 } // namespace

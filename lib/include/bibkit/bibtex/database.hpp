@@ -5,6 +5,7 @@
 // the sources (the Bibliography) it was resolved from.
 
 #include <bibkit/bibtex/syntax.hpp>
+#include <bibkit/core/huge_page_allocator.hpp>
 #include <bibkit/core/text_arena.hpp>
 #include <memory>
 #include <span>
@@ -35,7 +36,7 @@ enum class ValueMode {
 };
 
 struct Database {
-    std::vector<Entry> entries; // empty in ValueMode::check_only
+    BigVector<Entry> entries; // empty in ValueMode::check_only; huge-page backed when large
     // Every entry's fields, one after the other: one array, not an allocation per entry.
     BigVector<Field> fields;
     std::size_t entry_count = 0; // entries read, duplicates excluded (in every mode)

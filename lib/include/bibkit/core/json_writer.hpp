@@ -34,7 +34,8 @@ class JsonWriter {
     std::string& m_out;
     bool m_pretty;
     bool m_after_key = false;
-    std::vector<bool> m_has_items; // one level per open container
+    // One level per open container: whether it has an item yet (bytes: cheaper than bits).
+    std::vector<std::uint8_t> m_has_items;
 };
 
 // Appends text as a quoted JSON string; invalid UTF-8 bytes become U+FFFD.

@@ -1,6 +1,7 @@
 #pragma once
 // A Date in the forms later features need: ISO 8601 / EDTF text, CSL-JSON, and a sort key.
 
+#include <bibkit/core/json_writer.hpp>
 #include <bibkit/dates/date.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -17,6 +18,10 @@ std::string to_iso(const Date& date);
 // An open or unknown end is written [0] (citeproc-js's open range: "2020–"); an open or unknown
 // start has no CSL form and becomes a literal "–2020". No date gives null.
 nlohmann::json to_csl_json(const Date& date);
+
+// A single date with no season and no circa (what year/month/day fields give) written straight
+// into `json`, the same bytes as to_csl_json's tree; false, with nothing written, for any other.
+bool write_plain_csl_json(JsonWriter& json, const Date& date);
 
 // A string whose byte order is chronological order: earlier dates first, a year before its months
 // (`2024` < `2024-01`), seasons after the months they start in, ranges by start then end, literals

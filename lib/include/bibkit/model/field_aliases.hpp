@@ -17,6 +17,13 @@ struct FieldAlias {
     std::string_view canonical; // biblatex's name
 };
 
+// A constant, so that other tables can be built from it at compile time.
+inline constexpr FieldAlias k_field_aliases[] = {
+    {"journal", "journaltitle"},     {"address", "location"},         {"school", "institution"},
+    {"archiveprefix", "eprinttype"}, {"primaryclass", "eprintclass"}, {"annote", "annotation"},
+    {"hyphenation", "langid"},
+};
+
 std::span<const FieldAlias> field_aliases();
 
 // The canonical name of a lower-case field name: itself unless it is an alias.
