@@ -64,8 +64,10 @@ struct Reader {
             while (i < p.family.size() && p.family[i] >= 'a' && p.family[i] <= 'z') ++i;
             std::size_t mark = 0;
             if (i > 0 && i < p.family.size()) {
-                if (p.family[i] == '-' || p.family[i] == '\'') mark = 1;
-                else if (std::string_view(p.family).substr(i).starts_with("\xE2\x80\x99")) mark = 3;
+                if (p.family[i] == '-' || p.family[i] == '\'')
+                    mark = 1;
+                else if (std::string_view(p.family).substr(i).starts_with("\xE2\x80\x99"))
+                    mark = 3;
             }
             std::size_t rest = i + mark;
             if (mark > 0 && rest < p.family.size() &&

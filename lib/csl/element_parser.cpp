@@ -64,6 +64,8 @@ std::optional<int> parse_int(const pugi::xml_node& node, const char* attribute,
     pugi::xml_attribute a = node.attribute(attribute);
     if (!a) return std::nullopt;
     std::string_view v = a.value();
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
     int value = 0;
     if (v.empty()) {
         context.fail(node, std::string("attribute ") + attribute + " is empty");
@@ -366,7 +368,68 @@ void parse_name_options(const pugi::xml_node& node, NameOptions& o, ParseContext
     if (pugi::xml_attribute s = node.attribute("sort-separator")) o.sort_separator = s.value();
 }
 
+namespace {
+
+// Every attribute a CSL 1.0.2 rendering element (or its children) may carry.
+bool known_attribute(std::string_view name) {
+    static constexpr std::string_view k_known[] = {"and",
+                                                   "collapse",
+                                                   "date-parts",
+                                                   "delimiter",
+                                                   "delimiter-precedes-et-al",
+                                                   "delimiter-precedes-last",
+                                                   "disambiguate",
+                                                   "display",
+                                                   "et-al-min",
+                                                   "et-al-subsequent-min",
+                                                   "et-al-subsequent-use-first",
+                                                   "et-al-use-first",
+                                                   "et-al-use-last",
+                                                   "font-style",
+                                                   "font-variant",
+                                                   "font-weight",
+                                                   "form",
+                                                   "initialize",
+                                                   "initialize-with",
+                                                   "is-numeric",
+                                                   "is-uncertain-date",
+                                                   "locator",
+                                                   "macro",
+                                                   "match",
+                                                   "name",
+                                                   "name-as-sort-order",
+                                                   "plural",
+                                                   "position",
+                                                   "prefix",
+                                                   "quotes",
+                                                   "range-delimiter",
+                                                   "sort-separator",
+                                                   "strip-periods",
+                                                   "suffix",
+                                                   "term",
+                                                   "text-case",
+                                                   "text-decoration",
+                                                   "type",
+                                                   "value",
+                                                   "variable",
+                                                   "vertical-align",
+                                                   "gender",
+                                                   "gender-form"};
+    for (std::string_view k : k_known) {
+        if (k == name) return true;
+    }
+    return false;
+}
+
+} // namespace
+
 void parse_common(const pugi::xml_node& node, Element& e, ParseContext& context) {
+    for (pugi::xml_attribute a : node.attributes()) {
+        if (!known_attribute(a.name())) {
+            context.fail(node, std::string("unknown attribute ") + a.name() + " on <" +
+                                   node.name() + ">");
+        }
+    }
     parse_formatting(node, e.fmt, context);
     e.prefix = node.attribute("prefix").value();
     e.suffix = node.attribute("suffix").value();

@@ -536,6 +536,8 @@ void Evaluator::label(Context& context, const Element& e, OutNode& parent) const
     parent.children.push_back(wrap(e, OutNode::leaf(std::string(t)), context));
 }
 
+// CSL: a group is suppressed when it calls variables and all of them are empty. The counters
+// are shared, so what a nested group called and rendered counts for the groups around it.
 void Evaluator::group(Context& context, const Element& e, OutNode& parent) const {
     int called = context.vars_called, rendered = context.vars_rendered;
     OutNode out = OutNode::span();
@@ -545,8 +547,6 @@ void Evaluator::group(Context& context, const Element& e, OutNode& parent) const
     if ((called_any && !rendered_any) || out.empty()) return;
     out.delimiter = e.delimiter;
     parent.children.push_back(wrap(e, std::move(out), context));
-    // A group that rendered counts as a rendered variable for the groups around it.
-    if (!called_any) return;
 }
 
 void Evaluator::choose(Context& context, const Element& e, OutNode& parent) const {

@@ -151,7 +151,18 @@ class HtmlFormat final : public OutputFormat {
                 out += "  <div class=\"csl-entry\">\n\n    " + e.substr(0, end) + "\n\n    " +
                        e.substr(end) + "\n  </div>\n";
             } else if (e.starts_with("<div class=\"csl-")) {
-                out += "  <div class=\"csl-entry\">\n    " + e + "\n  </div>\n";
+                // citeproc-js moves the spaces ending the last block to the closing line.
+                std::string body = e;
+                std::string spaces;
+                if (body.ends_with("</div>")) {
+                    std::size_t end = body.size() - 6;
+                    while (end > 0 && body[end - 1] == ' ') {
+                        --end;
+                        spaces += ' ';
+                    }
+                    body.erase(end, spaces.size());
+                }
+                out += "  <div class=\"csl-entry\">\n    " + body + "\n" + spaces + "  </div>\n";
             } else {
                 out += "  <div class=\"csl-entry\">" + e + "</div>\n";
             }

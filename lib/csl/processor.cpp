@@ -47,6 +47,7 @@ struct Processor::Impl {
     std::unordered_map<std::string_view, std::size_t> index;
     std::unique_ptr<icu::Collator> collator;
     QuoteMarks quotes;
+    bool style_sort = true; // false: bibliographies keep the order of the ids given
 
     Impl(const Style& s, std::span<const Locale> l, std::span<const model::Item> i,
          const OutputFormat& f, const ProcessorOptions& options)
@@ -65,6 +66,7 @@ struct Processor::Impl {
         quotes.open_inner = term_or("open-inner-quote", quotes.open_inner);
         quotes.close_inner = term_or("close-inner-quote", quotes.close_inner);
         quotes.punctuation_in_quote = chain.punctuation_in_quote();
+        style_sort = options.style_sort;
     }
 
     std::string term_or(std::string_view name, const std::string& fallback) const {
@@ -386,7 +388,7 @@ struct Processor::Impl {
         number(registry);
         std::vector<std::size_t> order = registry;
         const Layout& bib = style.compiled().bibliography;
-        if (bib.present && !bib.sort.empty()) {
+        if (bib.present && !bib.sort.empty() && style_sort) {
             sort(*bibliography_eval, bib, order, states);
             if (!sorts_by_citation_number(bib)) number(order);
         }
@@ -816,7 +818,8 @@ std::vector<std::string> Processor::Impl::cite(std::span<const Citation> citatio
                 const std::string& prefix = cites[k].ci->prefix;
                 bool punctuated = !prefix.empty() && std::string_view(".,;:").find(prefix[0]) !=
                                                          std::string_view::npos;
-                if (k > 0 && !punctuated) {
+                if (rendered[k].empty()) continue;
+                if (!all.children.empty() && !punctuated) {
                     all.children.push_back(OutNode::leaf(c.citation.root.delimiter));
                 }
                 all.children.push_back(std::move(rendered[k]));

@@ -106,6 +106,13 @@ TEST(CslStyle, ReportsInvalidValueAndUndefinedMacro) {
     EXPECT_NE(no_macro.error().message.find("nope"), std::string::npos);
 }
 
+TEST(CslStyle, ReportsUnknownAttributes) {
+    auto style = Style::parse(style_xml("<text variable=\"title\" colour=\"red\"/>"), "s");
+    ASSERT_FALSE(style);
+    EXPECT_NE(style.error().message.find("colour"), std::string::npos);
+    EXPECT_GT(style.error().line, 0u);
+}
+
 TEST(CslStyle, ReportsXmlErrors) {
     auto style = Style::parse("<style>\n<info>", "s.csl");
     ASSERT_FALSE(style);
