@@ -85,7 +85,7 @@ std::vector<OutputFile> LatexFlavor::write(std::span<const CvSection> sections) 
     all += "\\providecommand{\\bibkitcvdir}{}\n";
     for (const CvSection& section : sections) {
         std::string body = header();
-        this->section(body, section);
+        if (!section.entries.empty()) this->section(body, section);
         latex_unicode(body, m_charset);
         files.push_back({section.spec.id + ".tex", std::move(body)});
         all += "\\input{\\bibkitcvdir " + section.spec.id + ".tex}\n";

@@ -35,6 +35,7 @@ class MarkdownFlavor final : public Flavor {
     std::vector<OutputFile> write(std::span<const CvSection> sections) const override {
         std::string out;
         for (const CvSection& section : sections) {
+            if (section.entries.empty()) continue;
             out += "## ";
             text::append_markdown_escaped(out, section.spec.title);
             out += "\n\n";
