@@ -226,7 +226,8 @@ TEST(CvFiles, TheOwnerMentionedInATitleIsNotBold) {
     const auto bib = of_text("@article{a, author = {Marchand, {\\'E}lodie and Doe, Jane}, title "
                              "= {Against Marchand, {\\'E}. and her theorem}, journal = {J}, year "
                              "= 2020}\n");
-    const std::string& journal = file(files_of(bib, request("plain")), "journal.tex");
+    const std::vector<OutputFile> files = files_of(bib, request("plain"));
+    const std::string& journal = file(files, "journal.tex");
     EXPECT_NE(journal.find("\\bibkitowner{Marchand, É.}, and Doe, J. (2020). Against Marchand, "
                            "É. and her theorem."),
               std::string::npos)
@@ -255,8 +256,9 @@ TEST(CvHostile, NoFieldValueRunsACommand) {
 }
 
 TEST(CvHostile, SpecialCharactersAreEscaped) {
-    const std::string& journal =
-        file(files_of(bibliography_of({k_data / "hostile.bib"}), request("plain")), "journal.tex");
+    const std::vector<OutputFile> files =
+        files_of(bibliography_of({k_data / "hostile.bib"}), request("plain"));
+    const std::string& journal = file(files, "journal.tex");
     EXPECT_NE(journal.find("Escaped braces \\{ then \\}, 100\\% percent, a break and raw \\_ "
                            "\\textasciicircum{}"),
               std::string::npos)
