@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the example researcher's data in data/: check every file, then convert the
-# publication list (JSON, CSL-JSON, biblatex) and tidy it, query it, and write the news and talk
-# lists, the news feed and the talks calendar. Results go to out/.
+# publication list (JSON, CSL-JSON, biblatex) and tidy it, query it, write the news and talk
+# lists, the news feed and the talks calendar, and the CV sections (and out/cv.pdf when pdflatex
+# is there). Results go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -58,3 +59,25 @@ echo "   out/news.xml: $(grep -c '<entry>' out/news.xml) entries"
 echo "== bibkit feed data/talks.bib --kind talks --format ics ${site[*]} -o out/talks.ics"
 "$bibkit" feed data/talks.bib --kind talks --format ics "${site[@]}" -o out/talks.ics
 echo "   out/talks.ics: $(grep -c '^BEGIN:VEVENT' out/talks.ics) events"
+
+echo "== bibkit cv data/papers.bib data/talks.bib data/teaching.bib --highlight \"Marchand, Élodie\" -o out/cv"
+"$bibkit" cv data/papers.bib data/talks.bib data/teaching.bib --highlight "Marchand, Élodie" -o out/cv
+echo "   out/cv: $(ls out/cv | wc -l) files, $(grep -c '^\\bibkit\(unnumbered\)\?item' out/cv/*.tex | awk -F: '{n+=$2} END {print n}') entries"
+if command -v pdflatex >/dev/null; then
+    cat >out/cv.tex <<'TEX'
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[margin=2.5cm]{geometry}
+\usepackage{hyperref}
+\newcommand{\bibkitcvdir}{cv/}
+\begin{document}
+\begin{center}\Large Élodie Marchand\end{center}
+\input{cv/cv-sections}
+\end{document}
+TEX
+    (cd out && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape cv.tex >/dev/null 2>&1) &&
+        echo "   out/cv.pdf written by pdflatex" ||
+        echo "   pdflatex failed: see out/cv.log"
+else
+    echo "   pdflatex not found (Debian: texlive-latex-recommended): out/cv.pdf not made"
+fi

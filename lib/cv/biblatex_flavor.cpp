@@ -1,0 +1,115 @@
+// The biblatex flavour: the selected entries as cv.bib, each with a keyword per section it is
+// in and the owner marked with biblatex's data annotations (author+an = {2=highlight}), and a
+// fragment that prints one subbibliography per section. Talks and courses, which biblatex has
+// no type for, become @misc with their kind in entrysubtype.
+
+#include "flavor_common.hpp"
+#include "markup.hpp"
+
+#include <map>
+#include <set>
+
+namespace bibkit::cv::detail {
+
+namespace {
+
+std::string section_keyword(const CvSection& section) {
+    return "bibkitcv-" + section.spec.id;
+}
+
+std::string biblatex_type(const CvEntry& entry) {
+    if (entry.bibtex_type == "talk" || entry.bibtex_type == "course") return "misc";
+    return entry.bibtex_type;
+}
+
+// The entry again, as BibTeX: its fields as read (values are balanced BibTeX text, which
+// biber reads as such), its keywords joined with the sections' own.
+std::string bib_entry(const CvEntry& entry, const std::vector<std::string>& section_keywords) {
+    std::string out = "@" + biblatex_type(entry) + "{" + entry.key + ",\n";
+    std::string keywords;
+    for (const RawField& field : entry.fields) {
+        if (field.name == "keywords") {
+            keywords = field.value;
+            continue;
+        }
+        if (field.name == "author+an" || field.name == "entrysubtype") continue;
+        out += "  " + field.name + " = {" + field.value + "},\n";
+    }
+    if (entry.bibtex_type == "talk" || entry.bibtex_type == "course")
+        out += "  entrysubtype = {" + entry.bibtex_type + "},\n";
+    for (const std::string& keyword : section_keywords)
+        keywords += (keywords.empty() ? "" : ", ") + keyword;
+    out += "  keywords = {" + keywords + "},\n";
+    if (!entry.owner_positions.empty()) {
+        std::string annotation;
+        for (std::size_t position : entry.owner_positions)
+            annotation +=
+                (annotation.empty() ? "" : "; ") + std::to_string(position) + "=highlight";
+        out += "  author+an = {" + annotation + "},\n";
+    }
+    return out + "}\n\n";
+}
+
+constexpr std::string_view k_macros =
+    "% Add \\addbibresource{cv.bib} to the preamble (biblatex, backend=biber).\n"
+    "\\providecommand{\\bibkitowner}[1]{\\textbf{#1}}\n"
+    "% The owner's name, which cv.bib marks with author+an = {N=highlight}, in \\bibkitowner.\n"
+    "\\providecommand{\\bibkithighlight}[1]{\\ifitemannotation{highlight}{\\bibkitowner{#1}}{#1}}\n"
+    "\\renewcommand*{\\mkbibnamegiven}[1]{\\bibkithighlight{#1}}\n"
+    "\\renewcommand*{\\mkbibnamefamily}[1]{\\bibkithighlight{#1}}\n";
+
+class BiblatexFlavor final : public Flavor {
+  public:
+    explicit BiblatexFlavor(text::LatexCharset charset) : m_charset(charset) {}
+    std::string_view name() const override { return "biblatex"; }
+    Markup markup() const override { return Markup::latex; }
+    std::vector<OutputFile> write(std::span<const CvSection> sections) const override {
+        return {{"cv.bib", bib(sections)}, {"cv-sections.tex", fragment(sections)}};
+    }
+
+  private:
+    static std::string bib(std::span<const CvSection> sections) {
+        std::map<std::string, std::vector<std::string>> keywords; // key → its sections
+        for (const CvSection& section : sections)
+            for (const CvEntry& entry : section.entries)
+                keywords[entry.key].push_back(section_keyword(section));
+        std::string out = "% Written by bibkit cv (biblatex flavour): the CV's entries, with a "
+                          "keyword per section.\n\n";
+        std::set<std::string> written;
+        for (const CvSection& section : sections)
+            for (const CvEntry& entry : section.entries)
+                if (written.insert(entry.key).second) out += bib_entry(entry, keywords[entry.key]);
+        return out;
+    }
+
+    // sorting=none keeps cv.bib's order, which is the sections' own.
+    std::string fragment(std::span<const CvSection> sections) const {
+        std::string out = "% Written by bibkit cv (biblatex flavour): do not edit, run bibkit cv "
+                          "again.\n";
+        out += k_macros;
+        for (const CvSection& section : sections) {
+            std::string title;
+            text::append_latex_escaped(title, section.spec.title, m_charset);
+            out += "\n\\begin{refsection}\n\\nocite{*}\n";
+            out += "\\newrefcontext[sorting=none";
+            if (!section.spec.prefix.empty()) {
+                out += ",labelprefix=";
+                text::append_latex_escaped(out, section.spec.prefix, m_charset);
+            }
+            out += "]\n\\printbibliography[heading=subbibliography,title={" + title +
+                   "},keyword={" + section_keyword(section) + "}]\n\\end{refsection}\n";
+        }
+        latex_unicode(out, m_charset);
+        return out;
+    }
+
+    text::LatexCharset m_charset;
+};
+
+} // namespace
+
+std::unique_ptr<Flavor> make_biblatex_flavor(text::LatexCharset charset) {
+    return std::make_unique<BiblatexFlavor>(charset);
+}
+
+} // namespace bibkit::cv::detail
