@@ -5,7 +5,8 @@
 #                            pandoc and python3-jsonschema (the CSL-JSON oracle and schema check),
 #                            python3-feedparser, python3-icalendar and xmllint (feed consumers),
 #                            jing (CSL style validation) and the CSL styles and locales
-#                            (/usr/share/citation-style-language: `--style apa` finds them)
+#                            (/usr/share/citation-style-language: `--style apa` finds them) and
+#                            chromium (the standalone page opened headless)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
 
@@ -16,7 +17,7 @@ case "$level" in
 build) ;;
 test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                  pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
-                 jing citation-style-language-styles citation-style-language-locales) ;;
+                 jing citation-style-language-styles citation-style-language-locales chromium) ;;
 fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                  pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
                  jing citation-style-language-styles citation-style-language-locales clang libclang-rt-14-dev) ;;

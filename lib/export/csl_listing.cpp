@@ -173,11 +173,7 @@ bool is_csl_listing_format(std::string_view name) {
     return std::find(k_csl_formats.begin(), k_csl_formats.end(), name) != k_csl_formats.end();
 }
 
-Expected<std::unique_ptr<ListingFormat>, CslListingError>
-make_csl_listing_format(std::string_view name, const ListingSource& source,
-                        const ListingOptions& options, const CslListingOptions& csl) {
-    if (!is_csl_listing_format(name) || !csl::find_output_format(name))
-        return unexpected(usage("no rendered format named '" + std::string(name) + "'"));
+Expected<LoadedStyle, CslListingError> load_style(const CslListingOptions& csl) {
     // A path the user named that is not there is an I/O error, as for input files.
     std::error_code error;
     if (csl.style.find('/') != std::string::npos && !fs::is_regular_file(csl.style, error))
@@ -193,8 +189,19 @@ make_csl_listing_format(std::string_view name, const ListingSource& source,
     if (tag.empty()) tag = "en-US";
     auto locales = load_locales(csl, tag);
     if (!locales) return unexpected(std::move(locales.error()));
-    return std::unique_ptr<ListingFormat>(std::make_unique<CslListing>(
-        name, source, options, std::move(*style), std::move(*locales), tag));
+    return LoadedStyle{std::move(*style), std::move(*locales), tag};
+}
+
+Expected<std::unique_ptr<ListingFormat>, CslListingError>
+make_csl_listing_format(std::string_view name, const ListingSource& source,
+                        const ListingOptions& options, const CslListingOptions& csl) {
+    if (!is_csl_listing_format(name) || !csl::find_output_format(name))
+        return unexpected(usage("no rendered format named '" + std::string(name) + "'"));
+    auto loaded = load_style(csl);
+    if (!loaded) return unexpected(std::move(loaded.error()));
+    return std::unique_ptr<ListingFormat>(
+        std::make_unique<CslListing>(name, source, options, std::move(loaded->style),
+                                     std::move(loaded->locales), std::move(loaded->locale)));
 }
 
 } // namespace bibkit::exports

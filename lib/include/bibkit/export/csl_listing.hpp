@@ -7,6 +7,8 @@
 
 #include <bibkit/core/exit_code.hpp>
 #include <bibkit/core/expected.hpp>
+#include <bibkit/csl/catalog.hpp>
+#include <bibkit/csl/locale.hpp>
 #include <bibkit/export/listing.hpp>
 #include <filesystem>
 #include <memory>
@@ -32,6 +34,14 @@ struct CslListingError {
     ExitCode code; // usage (a style or locale not found, not valid) or io (a file not read)
     std::string message;
 };
+
+// A style and the locales to render it in, as the options name them.
+struct LoadedStyle {
+    csl::ResolvedStyle style;
+    std::vector<csl::Locale> locales; // most specific first
+    std::string locale;               // the tag rendered in
+};
+Expected<LoadedStyle, CslListingError> load_style(const CslListingOptions& csl);
 
 // text, html, markdown, latex.
 bool is_csl_listing_format(std::string_view name);
