@@ -168,7 +168,8 @@ void add_link(TemplateValue& links, std::string_view label, std::string_view url
     if (!text::is_linkable_url(url)) return;
     TemplateValue link;
     link.set("label", std::string(label));
-    link.set("url", std::string(url));
+    // Quotes, spaces and angle brackets percent-encoded: safe in any attribute a template writes.
+    link.set("url", percent_encoded(url, ":/?#[]@!$&*+,;=%~()"));
     link.set("url_markdown", percent_encoded(url, ":/?#[]@!$&'*+,;=%"));
     links.push(std::move(link));
 }
