@@ -15,5 +15,6 @@ Runner add_query_command(CLI::App& app);
 Runner add_arxiv_command(CLI::App& app);
 Runner add_feed_command(CLI::App& app);
 Runner add_cv_command(CLI::App& app);
+Runner add_render_command(CLI::App& app);
 
 } // namespace bibkit::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add(cli::add_arxiv_command);
     add(cli::add_feed_command);
     add(cli::add_cv_command);
+    add(cli::add_render_command);
     std::vector<std::string> arguments = cli::normalize_spellings(argc, argv);
     try {
         app.parse(arguments);

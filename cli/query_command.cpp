@@ -2,15 +2,12 @@
 #include "common.hpp"
 
 #include <bibkit/config/arrangement.hpp>
-#include <bibkit/config/bibliography_files.hpp>
-#include <bibkit/config/front_matter.hpp>
-#include <bibkit/config/settings_file.hpp>
 #include <bibkit/config/tag_options.hpp>
 #include <bibkit/core/exit_code.hpp>
 #include <bibkit/export/csl_listing.hpp>
 #include <bibkit/export/listing.hpp>
-#include <bibkit/model/inheritance.hpp>
-#include <bibkit/query/query.hpp>
+#include <bibkit/export/web_list.hpp>
+#include <bibkit/render/library.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,120 +20,93 @@ namespace {
 
 struct QueryOptions {
     std::vector<std::string> files;
-    std::string site;
-    std::vector<std::string> configs;
-    std::vector<config::OptionValue> settings; // the query options, in command-line order
-    std::vector<std::string> tag_options;
+    render::SettingsSources sources; // command_line: the query options, in command-line order
     std::string format = "keys";
     std::string output;
     exports::CslListingOptions csl; // the rendered formats' style and locale
+    // The web formats (html, markdown).
+    bool standalone = false;
+    std::string entry_template;
+    std::vector<std::string> highlight;
+    std::size_t max_authors = 0;
+    std::string title;
 };
-
-// A settings file: YAML (bibkit.yml, a Jekyll _config.yml) or a page whose front matter has a
-// `scholar:` section.
-Expected<config::Overrides, config::ConfigError> read_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return unexpected(config::ConfigError{path, 0, 0, "cannot read the file"});
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string page = text.str();
-    if (config::split_front_matter(page).present) return config::front_matter_settings(page, path);
-    return config::read_settings_file(path);
-}
-
-// Defaults < ./bibkit.yml (when neither --site nor --config) < --site < each --config < the
-// tag options < the other command-line options. Sets `site_dir` for the site's own files.
-Expected<config::Settings, config::ConfigError> load_settings(const QueryOptions& options,
-                                                              std::string& site_dir) {
-    config::Settings settings;
-    if (!options.site.empty()) {
-        auto site = config::load_site(options.site);
-        if (!site) return unexpected(site.error());
-        settings = site->settings;
-        site_dir = site->dir;
-    } else if (options.configs.empty() && std::filesystem::exists("bibkit.yml")) {
-        auto file = config::load_settings_file("bibkit.yml");
-        if (!file) return unexpected(file.error());
-        settings = *file;
-        site_dir = ".";
-    }
-    for (const std::string& path : options.configs) {
-        auto layer = read_config(path);
-        if (!layer) return unexpected(layer.error());
-        config::apply(settings, *layer);
-        if (options.site.empty() && (layer->contains("source") || layer->contains("bibliography")))
-            site_dir = std::filesystem::path(path).parent_path().string();
-    }
-    for (const std::string& arguments : options.tag_options) {
-        auto tag = config::parse_tag_options(arguments);
-        if (!tag) return unexpected(tag.error());
-        config::apply(settings, tag->overrides);
-    }
-    auto layer = config::parse_options(options.settings);
-    if (!layer) return unexpected(layer.error());
-    config::apply(settings, *layer);
-    return settings;
-}
 
 int usage_error(const std::string& message) {
     std::cerr << "bibkit query: " << message << '\n';
     return to_int(ExitCode::usage);
 }
 
-int run_query(const QueryOptions& options) {
-    std::string site_dir;
-    auto settings = load_settings(options, site_dir);
-    if (!settings) return usage_error(config::to_string(settings.error()));
-    std::vector<std::string> files = options.files;
-    if (files.empty()) {
-        if (site_dir.empty())
-            return usage_error("no files: name .bib files, or a site (--site DIR) or settings "
-                               "(--config FILE) that give source and bibliography");
-        auto site_files = config::site_bibliography_files(*settings, site_dir);
-        if (!site_files) return usage_error(config::to_string(site_files.error()));
-        files = std::move(*site_files);
+// html and markdown are web lists (jekyll-scholar's markup, entry templates); text and latex
+// CSL listings; the others need no style.
+Expected<std::unique_ptr<exports::ListingFormat>, exports::CslListingError>
+make_format(const QueryOptions& options, const config::Settings& settings,
+            const exports::ListingSource& source) {
+    if (options.format == "html" || options.format == "markdown") {
+        exports::WebListOptions web = exports::web_list_options(settings);
+        web.output = options.format == "markdown" ? exports::WebOutput::markdown
+                     : options.standalone         ? exports::WebOutput::standalone
+                                                  : exports::WebOutput::html;
+        web.highlight.insert(web.highlight.end(), options.highlight.begin(),
+                             options.highlight.end());
+        web.max_authors = options.max_authors;
+        if (!options.title.empty()) web.title = options.title;
+        web.csl = options.csl;
+        auto format = exports::make_web_list_format(source, web);
+        if (!format)
+            return unexpected(
+                exports::CslListingError{format.error().code, std::move(format.error().message)});
+        return std::move(*format);
     }
-    auto parsed = query::parse_query(settings->query);
-    if (!parsed) {
-        const query::QueryError& error = parsed.error();
-        return usage_error("in the query, column " + std::to_string(error.column) + ": " +
-                           error.message + "\n  " + settings->query + "\n  " +
-                           std::string(error.column > 0 ? error.column - 1 : 0, ' ') + "^");
-    }
-    auto bibliography = read_bibliography(files);
-    if (!bibliography) return to_int(ExitCode::io);
-    bibtex::Database database = bibliography->resolve();
-    const model::EffectiveFields fields = model::EffectiveFields::resolve(database);
-    const std::vector<query::Record> records = query::make_records(database, fields);
+    const exports::ListingOptions listing{config::heading_levels(settings)};
+    if (exports::is_csl_listing_format(options.format))
+        return exports::make_csl_listing_format(options.format, source, listing, options.csl);
+    return exports::make_listing_format(options.format, source, listing);
+}
 
-    std::vector<const query::Record*> selected;
-    for (std::size_t i : query::select(*parsed, records)) selected.push_back(&records[i]);
-    query::ArrangeOptions arrange = config::arrange_options(*settings);
+// A user's --template FILE becomes the settings' bibliography_template, as in a site's config.
+bool read_template(QueryOptions& options, config::Settings& settings) {
+    if (options.entry_template.empty()) return true;
+    if (options.entry_template == "alfolio") {
+        settings.bibliography_template = "alfolio";
+        return true;
+    }
+    std::ifstream in(options.entry_template, std::ios::binary);
+    if (!in) {
+        std::cerr << "bibkit query: " << options.entry_template << ": cannot read the file\n";
+        return false;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    settings.bibliography_template = text.str();
+    return true;
+}
+
+int run_query(QueryOptions& options) {
+    auto loaded = render::load_settings(options.sources);
+    if (!loaded) return usage_error(config::to_string(loaded.error()));
+    config::Settings& settings = loaded->settings;
+    if (!read_template(options, settings)) return to_int(ExitCode::io);
+    auto files = render::bibliography_paths(options.files, *loaded);
+    if (!files) return usage_error(files.error());
+    auto library = render::Library::read(*files);
+    if (!library) {
+        print_io_error(library.error());
+        return to_int(ExitCode::io);
+    }
     // jekyll-scholar's bibliography_count: how many entries the query selects, whatever the
     // limits and groups.
-    if (options.format == "count") arrange.max = arrange.offset = 0;
-    const query::Selection selection = query::arrange(std::move(selected), arrange);
-
-    exports::ListingSource source{&*bibliography, &database, &fields};
-    const exports::ListingOptions listing{config::heading_levels(*settings)};
-    std::unique_ptr<exports::ListingFormat> format;
-    if (exports::is_csl_listing_format(options.format)) {
-        auto rendered =
-            exports::make_csl_listing_format(options.format, source, listing, options.csl);
-        if (!rendered) {
-            std::cerr << "bibkit query: " << rendered.error().message << '\n';
-            return to_int(rendered.error().code);
-        }
-        format = std::move(*rendered);
-    } else {
-        format = exports::make_listing_format(options.format, source, listing);
+    auto selection = (*library)->select(settings, options.format == "count");
+    if (!selection) return usage_error(selection.error());
+    auto format = make_format(options, settings, (*library)->source());
+    if (!format) {
+        std::cerr << "bibkit query: " << format.error().message << '\n';
+        return to_int(format.error().code);
     }
     std::string out;
-    exports::write_listing(out, selection, *format);
-    BigVector<Diagnostic> diagnostics = std::move(database.diagnostics);
-    for (Diagnostic& diagnostic : model::inheritance_diagnostics(fields, database, *bibliography))
-        diagnostics.push_back(std::move(diagnostic));
-    for (Diagnostic& diagnostic : format->take_diagnostics())
+    exports::write_listing(out, *selection, **format);
+    std::vector<Diagnostic> diagnostics = (*library)->take_diagnostics();
+    for (Diagnostic& diagnostic : (*format)->take_diagnostics())
         diagnostics.push_back(std::move(diagnostic));
     print_diagnostics(diagnostics);
     if (!write_output(options.output, out)) return to_int(ExitCode::io);
@@ -149,9 +119,25 @@ void add_setting(CLI::App& command, QueryOptions& options, const std::string& na
     command.add_option_function<std::string>(
         names,
         [&options, key](const std::string& value) {
-            options.settings.push_back({std::string(key), value});
+            options.sources.command_line.push_back({std::string(key), value});
         },
         help);
+}
+
+void add_web_options(CLI::App& command, QueryOptions& options) {
+    add_setting(command, options, "-p,--prefix", "prefix",
+                "html, markdown: element ids are PREFIX-KEY");
+    command.add_flag("--standalone", options.standalone,
+                     "html: a complete page with bibkit's stylesheet");
+    command.add_option("-T,--template", options.entry_template,
+                       "html, markdown: the entry template, 'alfolio' or a Mustache FILE");
+    command
+        .add_option("--highlight", options.highlight,
+                    "html, markdown: the owner's name, \"Family, Given\"; repeatable")
+        ->allow_extra_args(false);
+    command.add_option("--max-authors", options.max_authors,
+                       "Templates: authors shown before \"and N more authors\" (0: all)");
+    command.add_option("--title", options.title, "--standalone: the page's title");
 }
 
 } // namespace
@@ -163,10 +149,10 @@ Runner add_query_command(CLI::App& app) {
     command->add_option("files", options->files,
                         "BibTeX files ('-' for standard input); with --site or settings that "
                         "name them, the site's own");
-    command->add_option("--site", options->site,
+    command->add_option("--site", options->sources.site,
                         "A Jekyll site: the scholar: section of DIR/_config.yml, and its "
                         "bibliography when no files are given");
-    command->add_option("--config", options->configs,
+    command->add_option("--config", options->sources.configs,
                         "Settings (YAML, or a page's front matter scholar: section); repeatable, "
                         "later ones override");
     QueryOptions& o = *options;
@@ -187,11 +173,11 @@ Runner add_query_command(CLI::App& app) {
             [&o](const std::vector<std::string>& fields) {
                 std::optional<std::string> value;
                 if (!fields.empty()) value = fields.front();
-                o.settings.push_back({"remove_duplicates", value});
+                o.sources.command_line.push_back({"remove_duplicates", value});
             },
             "Drop entries whose type and FIELDS (year,title) match an earlier one")
         ->expected(0, 1);
-    command->add_option("--tag-options", options->tag_options,
+    command->add_option("--tag-options", options->sources.tag_options,
                         "Options written as in a {% bibliography %} tag: '-q @article -g year'");
     std::vector<std::string> formats;
     for (std::string_view name : exports::listing_format_names()) formats.emplace_back(name);
@@ -213,6 +199,7 @@ Runner add_query_command(CLI::App& app) {
                      "A directory of CSL locale files (locales-TAG.xml), searched before "
                      "/usr/share/citation-style-language/locales; repeatable")
         ->allow_extra_args(false);
+    add_web_options(*command, *options);
     return [options] { return run_query(*options); };
 }
 

@@ -43,6 +43,21 @@ echo "== bibkit query data/papers.bib -q '@*[selected=true]' --sort-by year --or
 echo "== bibkit query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'"
 "$bibkit" query data/papers.bib -f count --tag-options '-q @inproceedings[year>=2022]'
 
+echo "== bibkit query data/papers.bib -f html --standalone --template alfolio -g year -G descending -o out/publications.html"
+"$bibkit" query data/papers.bib -f html --standalone --template alfolio -g year -G descending \
+    --highlight "Marchand, Élodie" --max-authors 3 --title "Élodie Marchand: publications" \
+    -o out/publications.html
+echo "   out/publications.html: $(grep -c '<li>' out/publications.html) papers (open it in a browser)"
+
+echo "== bibkit render data/project.md -f data/papers.bib --style bibkit -o out (seed 004's project page)"
+"$bibkit" render data/project.md -f data/papers.bib --style bibkit --highlight "Marchand, Élodie" -o out
+echo "   out/project.md: $(grep -o '<li>' out/project.md | wc -l) papers of the project"
+
+echo "== bibkit query data/papers.bib -q '@*[selected=true]' -f html --prefix selected (the selected-papers block)"
+"$bibkit" query data/papers.bib -q '@*[selected=true]' --sort-by year --order descending -f html \
+    --prefix selected --highlight "Marchand, Élodie" -o out/selected.html
+cat out/selected.html
+
 echo "== bibkit feed data/news.bib --kind news --format html --limit 5 -o out/news.html"
 "$bibkit" feed data/news.bib --kind news --format html --limit 5 -o out/news.html
 cat out/news.html

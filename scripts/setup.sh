@@ -7,7 +7,8 @@
 #                            jing (CSL style validation) and the CSL styles and locales
 #                            (/usr/share/citation-style-language: `--style apa` finds them),
 #                            pdflatex with moderncv (texlive-latex-recommended, -extra) and
-#                            pdftotext (poppler-utils), which compile and read the CV sections
+#                            pdftotext (poppler-utils), which compile and read the CV sections,
+#                            and chromium (the standalone page opened headless)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
 
@@ -16,14 +17,12 @@ packages=(g++ cmake ninja-build ccache pkg-config libboost-dev libcli11-dev libi
           libcmark-dev libkainjow-mustache-dev)
 case "$level" in
 build) ;;
-test) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
-                 jing citation-style-language-styles citation-style-language-locales
-                 texlive-latex-recommended texlive-latex-extra poppler-utils) ;;
-fuzz) packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
-                 pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
-                 jing citation-style-language-styles citation-style-language-locales
-                 texlive-latex-recommended texlive-latex-extra poppler-utils clang libclang-rt-14-dev) ;;
+test | fuzz)
+    packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
+               pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
+               jing citation-style-language-styles citation-style-language-locales chromium
+               texlive-latex-recommended texlive-latex-extra poppler-utils)
+    if [[ $level == fuzz ]]; then packages+=(clang libclang-rt-14-dev); fi ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 

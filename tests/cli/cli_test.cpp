@@ -1067,8 +1067,29 @@ TEST_F(Cli, QueryRendersWithTheProjectsDefaultStyle) {
     r = run({"query", "papers.bib", "-q", "@article[year=2024]", "-g", "year", "-f", "html",
              "--locale", "en-US"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "<h2 class=\"bibliography\">2024</h2>\n<div class=\"csl-bib-body\">\n"
-                     "  <div class=\"csl-entry\">Durand, C. (2024). Sparse.</div>\n</div>\n");
+    // jekyll-scholar's markup: the web list (web_list.hpp).
+    EXPECT_EQ(r.out, "<h2 class=\"bibliography\">2024</h2>\n<ol class=\"bibliography\"><li><span "
+                     "id=\"a\">Durand, C. (2024). Sparse.</span></li>\n</ol>\n");
+}
+
+TEST_F(Cli, RenderExpandsTheTagsAndKeepsThePage) {
+    write("papers.bib", k_papers);
+    write("page.md", "---\ntitle: Papers\n---\n{{ page.title }}: {% bibliography_count %} "
+                     "papers.\n{% bibliography -q @article[year=2024] %}\n{% raw %}{% cite a "
+                     "%}{% endraw %}\n");
+    RunResult r = run({"render", "page.md", "-f", "papers.bib", "--style", "bibkit"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "---\ntitle: Papers\n---\n{{ page.title }}: 4 papers.\n<ol "
+                     "class=\"bibliography\"><li><span id=\"a\">Durand, C. (2024). "
+                     "Sparse.</span></li>\n</ol>\n\n{% raw %}{% cite a %}{% endraw %}\n");
+}
+
+TEST_F(Cli, RenderReportsABadTagAtItsPosition) {
+    write("papers.bib", k_papers);
+    write("page.md", "Intro\n\n  {% bibliography --bogus x %}\n");
+    RunResult r = run({"render", "page.md", "-f", "papers.bib"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "bibkit render: page.md:3:19: error: unknown option '--bogus'\n");
 }
 
 TEST_F(Cli, QueryStyleAndLocaleErrors) {

@@ -35,7 +35,8 @@ struct CslListingError {
     std::string message;
 };
 
-// A style with a bibliography and its locales, ready for a csl::Processor (the CV uses it too).
+// A style with a bibliography and the locales to render it in, as the options name them (the
+// CV and the web pages use it too).
 struct LoadedStyle {
     csl::ResolvedStyle style;
     std::vector<csl::Locale> locales; // most specific first
