@@ -22,9 +22,9 @@
 namespace bibkit::csl {
 
 struct ResolvedStyle {
-    Style style;                        // the independent style to evaluate
-    std::filesystem::path path;         // where it was found ("" for a parsed string)
-    std::string default_locale;         // the dependent style's default-locale, else the style's
+    Style style;                // the independent style to evaluate
+    std::filesystem::path path; // where it was found ("" for a parsed string)
+    std::string default_locale; // the dependent style's default-locale, else the style's
 };
 
 class StyleCatalog {

@@ -7,8 +7,8 @@
 namespace bibkit::csl {
 
 struct CslError {
-    std::string message; // one sentence, no trailing period
-    std::string origin;  // the file, or "<built-in>", or what the caller named the text
+    std::string message;      // one sentence, no trailing period
+    std::string origin;       // the file, or "<built-in>", or what the caller named the text
     std::uint32_t line = 0;   // 1-based; 0 when unknown
     std::uint32_t column = 0; // 1-based; 0 when unknown
 
