@@ -27,6 +27,23 @@ struct Resolved {
     std::string sort_separator = ", ";
 };
 
+// delimiter-precedes-last and delimiter-precedes-et-al: whether the delimiter goes before "and"
+// or "et al." (CSL 1.0.2, cs:name). `contextual` is the caller's count rule, which differs
+// between the two attributes.
+bool delimiter_precedes(DelimiterPrecedes rule, bool contextual, bool after_inverted_name) {
+    switch (rule) {
+    case DelimiterPrecedes::contextual:
+        return contextual;
+    case DelimiterPrecedes::after_inverted_name:
+        return after_inverted_name;
+    case DelimiterPrecedes::always:
+        return true;
+    case DelimiterPrecedes::never:
+        return false;
+    }
+    return contextual;
+}
+
 Resolved resolve(const NameOptions& o, const CiteInfo& cite) {
     Resolved r;
     r.and_ = o.and_.value_or(AndKind::none);
@@ -431,21 +448,7 @@ bool Evaluator::names(Context& context, const Element& e, OutNode& parent) const
                                      (r.sort_order == NameAsSortOrder::all ||
                                       (r.sort_order == NameAsSortOrder::first && i == 1));
                 if (last && r.and_ != AndKind::none) {
-                    bool delim = false;
-                    switch (r.precedes_last) {
-                    case DelimiterPrecedes::contextual:
-                        delim = shown >= 3;
-                        break;
-                    case DelimiterPrecedes::after_inverted_name:
-                        delim = prev_inverted;
-                        break;
-                    case DelimiterPrecedes::always:
-                        delim = true;
-                        break;
-                    case DelimiterPrecedes::never:
-                        delim = false;
-                        break;
-                    }
+                    bool delim = delimiter_precedes(r.precedes_last, shown >= 3, prev_inverted);
                     std::string_view word = r.and_ == AndKind::symbol
                                                 ? std::string_view("&")
                                                 : m_locale.text("and", TermForm::long_, false);
@@ -472,21 +475,7 @@ bool Evaluator::names(Context& context, const Element& e, OutNode& parent) const
                                             ? std::string_view()
                                             : m_locale.text(e.et_al_term, TermForm::long_, false);
                 if (!term.empty()) {
-                    bool delim = false;
-                    switch (r.precedes_et_al) {
-                    case DelimiterPrecedes::contextual:
-                        delim = shown >= 2;
-                        break;
-                    case DelimiterPrecedes::after_inverted_name:
-                        delim = last_inverted;
-                        break;
-                    case DelimiterPrecedes::always:
-                        delim = true;
-                        break;
-                    case DelimiterPrecedes::never:
-                        delim = false;
-                        break;
-                    }
+                    bool delim = delimiter_precedes(r.precedes_et_al, shown >= 2, last_inverted);
                     list.children.push_back(OutNode::leaf(delim ? r.delimiter : " "));
                     OutNode et_al = OutNode::span();
                     et_al.fmt = e.et_al_fmt;

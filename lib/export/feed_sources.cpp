@@ -12,23 +12,11 @@ namespace bibkit::exports {
 
 namespace {
 
-std::string display_name(const model::Person& person) {
-    if (!person.literal.empty()) return person.literal;
-    std::string name;
-    for (const std::string* part :
-         {&person.given, &person.dropping_particle, &person.particle, &person.family}) {
-        if (part->empty()) continue;
-        if (!name.empty()) name += ' ';
-        name += *part;
-    }
-    if (!person.suffix.empty()) name += ", " + person.suffix;
-    return name;
-}
-
 std::vector<std::string> authors_of(const model::Item& item) {
     std::vector<std::string> authors;
     if (const model::Names* names = item.name_list("author"))
-        for (const model::Person& person : names->people) authors.push_back(display_name(person));
+        for (const model::Person& person : names->people)
+            authors.push_back(model::display_name(person));
     return authors;
 }
 

@@ -77,19 +77,6 @@ bool given_matches(std::string_view wanted, std::string_view given) {
     return initial(wanted) || initial(given);
 }
 
-std::string display_name(const model::Person& person) {
-    if (!person.literal.empty()) return person.literal;
-    std::string name;
-    for (const std::string* part :
-         {&person.given, &person.dropping_particle, &person.particle, &person.family}) {
-        if (part->empty()) continue;
-        if (!name.empty()) name += ' ';
-        name += *part;
-    }
-    if (!person.suffix.empty()) name += ", " + person.suffix;
-    return name;
-}
-
 std::string html_escaped(std::string_view text) {
     std::string out;
     text::append_html_escaped(out, text);
@@ -126,7 +113,7 @@ void set_authors(TemplateValue& data, const model::Item& item, const EntryDataOp
     for (std::size_t i = 0; i < shown; ++i) {
         const model::Person& person = names->people[i];
         const bool owner = is_owner(person, options.owners);
-        const std::string name = display_name(person);
+        const std::string name = model::display_name(person);
         std::string name_html = html_escaped(name);
         std::string name_markdown = markdown_escaped(name);
         if (owner) {

@@ -276,6 +276,19 @@ void ItemBuilder::build(Item& item) {
 
 } // namespace
 
+std::string display_name(const Person& person) {
+    if (!person.literal.empty()) return person.literal;
+    std::string name;
+    for (const std::string* part :
+         {&person.given, &person.dropping_particle, &person.particle, &person.family}) {
+        if (part->empty()) continue;
+        if (!name.empty()) name += ' ';
+        name += *part;
+    }
+    if (!person.suffix.empty()) name += ", " + person.suffix;
+    return name;
+}
+
 const text::RichText* Item::text(std::string_view variable) const {
     return find_variable(texts, variable);
 }

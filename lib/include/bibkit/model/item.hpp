@@ -34,6 +34,10 @@ struct Person {
     bool operator==(const Person&) const = default;
 };
 
+// The name in reading order, "Given particle Family, Suffix" ("Ludwig van Beethoven", "Martin
+// Luther King, Jr."), or the literal: for feeds and web pages, which show names as written.
+std::string display_name(const Person& person);
+
 struct Names {
     std::vector<Person> people;
     bool et_al = false; // the list ended in `and others`
