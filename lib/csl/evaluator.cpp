@@ -490,14 +490,7 @@ void Evaluator::number(Context& context, const Element& e, OutNode& parent) cons
     ++context.vars_rendered;
     record(context, e.name);
     if (context.sort_mode && is_numeric(value)) {
-        std::string digits;
-        for (char c : value) {
-            if (c >= '0' && c <= '9')
-                digits += c;
-            else if (!digits.empty())
-                break;
-        }
-        value = std::string(digits.size() < 10 ? 10 - digits.size() : 0, '0') + digits;
+        value = numeric_sort_key(value);
     } else if (is_numeric(value)) {
         value = format_numbers(value, e.form, m_locale, m_locale.gender_of(e.name));
     } else if (const text::RichText* t = context.item.text(e.name)) {

@@ -109,6 +109,9 @@ TermForm term_form(Form form);
 // Variables CSL calls numbers (volume, issue …): their ranges print with an en dash.
 bool is_number_variable(std::string_view name);
 bool is_numeric(std::string_view value);
+// A numeric value's first number, zero-padded so that keys sort as numbers do ("9" < "10");
+// "" when it has no digit.
+std::string numeric_sort_key(std::string_view value);
 // "12-15" → "12–15"; each number in the form asked (ordinal, roman …).
 std::string format_numbers(std::string_view value, Form form, const LocaleChain& locale,
                            Gender gender);

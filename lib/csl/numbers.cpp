@@ -120,6 +120,18 @@ bool all_digits(std::string_view s) {
 
 } // namespace
 
+std::string numeric_sort_key(std::string_view value) {
+    std::string digits;
+    for (char c : value) {
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (!digits.empty())
+            break;
+    }
+    if (digits.empty()) return digits;
+    return std::string(digits.size() < 12 ? 12 - digits.size() : 0, '0') + digits;
+}
+
 bool is_numeric(std::string_view value) {
     std::vector<Piece> pieces = split_numbers(value);
     bool any = false;

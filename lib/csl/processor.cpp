@@ -113,15 +113,8 @@ struct Processor::Impl {
         if (const dates::Date* d = item.date(k.variable)) return ev.date_sort_key(*d);
         std::string value = ev.variable_plain(context, k.variable);
         if (!value.empty() && is_numeric(value)) {
-            std::string digits;
-            for (char c : value) {
-                if (c >= '0' && c <= '9')
-                    digits += c;
-                else if (!digits.empty())
-                    break;
-            }
-            if (!digits.empty())
-                return std::string(digits.size() < 12 ? 12 - digits.size() : 0, '0') + digits;
+            std::string key = numeric_sort_key(value);
+            if (!key.empty()) return key;
         }
         return value;
     }
