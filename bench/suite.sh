@@ -16,7 +16,7 @@ run_all() {
     echo "# bibkit speed suite, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
     echo
     echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    "$here/run.sh"
+    BIBKIT_BENCH_PANDOC64=${BIBKIT_BENCH_PANDOC64:-1} "$here/run.sh"
     echo
     echo "## CSL rendering against citeproc-js"
     "$here/csl.sh"
