@@ -569,8 +569,10 @@ void append(RawDatabase& head, RawDatabase&& tail) {
               std::back_inserter(diagnostics));
 }
 
-// Below this size a second thread costs more than it saves.
+// Below this size a second thread costs more than it saves; each further thread needs as much.
 constexpr std::uint32_t k_parallel_threshold = 4u << 20;
+constexpr std::uint32_t k_bytes_per_part = 2u << 20;
+constexpr unsigned k_max_parts = 16;
 
 } // namespace
 
@@ -581,20 +583,38 @@ std::uint32_t parse_range(const SourceFile& source, RawDatabase& into, std::uint
     return parser.run(begin, stop);
 }
 
-std::uint32_t parallel_split_point(const SourceFile& source, double fraction) {
+unsigned parallel_parts(const SourceFile& source) {
     std::uint32_t size = source.size();
-    if (size < k_parallel_threshold || std::thread::hardware_concurrency() < 2) return size;
-    RawDatabase unused(source);
-    std::uint32_t split =
-        Parser(source, unused).split_point(static_cast<std::uint32_t>(size * fraction));
-    return split == 0 ? size : split;
+    unsigned cores = std::thread::hardware_concurrency();
+    if (size < k_parallel_threshold || cores < 2) return 1;
+    return std::min({cores, k_max_parts, size / k_bytes_per_part});
 }
 
-BackgroundRead::BackgroundRead(const SourceFile& source, std::uint32_t begin) : m_tree(source) {
-    m_tree.reserve_for_bytes(source.size() - begin);
-    m_thread = std::thread([this, &source, begin] {
+std::vector<std::uint32_t> parallel_split_points(const SourceFile& source, unsigned parts,
+                                                 double first_share) {
+    std::vector<std::uint32_t> splits;
+    std::uint32_t size = source.size();
+    if (parts < 2 || size == 0) return splits;
+    if (first_share <= 0 || first_share >= 1) first_share = 1.0 / parts;
+    RawDatabase unused(source);
+    Parser parser(source, unused);
+    double rest = (1 - first_share) / (parts - 1);
+    for (unsigned i = 1; i < parts; ++i) {
+        auto near = static_cast<std::uint32_t>(size * (first_share + rest * (i - 1)));
+        std::uint32_t split = parser.split_point(near);
+        // A part without a command of its own adds nothing: splits are strictly increasing.
+        if (split == 0 || split >= size || (!splits.empty() && split <= splits.back())) continue;
+        splits.push_back(split);
+    }
+    return splits;
+}
+
+BackgroundRead::BackgroundRead(const SourceFile& source, std::uint32_t begin, std::uint32_t stop)
+    : m_tree(source), m_begin(begin), m_stop(stop) {
+    m_tree.reserve_for_bytes(stop - begin);
+    m_thread = std::thread([this, &source] {
         try {
-            Parser(source, m_tree).run(begin, source.size());
+            m_reached = Parser(source, m_tree).run(m_begin, m_stop);
         } catch (...) {
             m_error = std::current_exception();
         }
@@ -611,27 +631,51 @@ RawDatabase& BackgroundRead::wait() {
     return m_tree;
 }
 
+ParallelRead::ParallelRead(const SourceFile& source, const std::vector<std::uint32_t>& splits)
+    : m_source(source) {
+    for (std::size_t i = 0; i < splits.size(); ++i) {
+        std::uint32_t stop = i + 1 < splits.size() ? splits[i + 1] : source.size();
+        m_parts.emplace_back(source, splits[i], stop);
+    }
+}
+
+std::uint32_t ParallelRead::finish(std::uint32_t reached, RawDatabase& scratch,
+                                   const std::function<void(RawDatabase&)>& take,
+                                   const std::function<void()>& on_block) {
+    for (BackgroundRead& part : m_parts) {
+        RawDatabase& tree = part.wait();
+        if (reached == part.begin()) {
+            take(tree);
+            reached = part.reached();
+        } else if (reached < part.stop()) {
+            // A command ran across the split: this part is read again from where it ended, so
+            // the result never depends on where the input was split.
+            reached = parse_range(m_source, scratch, reached, part.stop(), on_block);
+        }
+        // else: the command ran over the whole part, whose own reading is void.
+    }
+    return reached;
+}
+
 RawDatabase parse(const SourceFile& source, Threading threading) {
+    return parse_in_parts(source, threading == Threading::automatic ? parallel_parts(source) : 1);
+}
+
+RawDatabase parse_in_parts(const SourceFile& source, unsigned parts) {
     RawDatabase database(source);
     std::uint32_t size = source.size();
-    std::uint32_t split = threading == Threading::automatic ? parallel_split_point(source) : size;
-    if (split >= size) {
-        database.reserve_for_bytes(size);
+    database.reserve_for_bytes(size); // room for every part: appending must not reallocate
+    std::vector<std::uint32_t> splits = parallel_split_points(source, parts);
+    if (splits.empty()) {
         Parser(source, database).run(0, size);
         locate_diagnostics(database.mutable_diagnostics());
         return database;
     }
-    // Two halves in parallel, split at a line that starts an entry. Reading the first half ends
-    // exactly there unless a command (say an @comment body) runs across it; then the second
-    // half is read again from where the first ended, so the result never depends on the split.
-    database.reserve_for_bytes(size); // room for the tail too: appending it must not reallocate
-    BackgroundRead tail(source, split);
-    std::uint32_t reached = Parser(source, database).run(0, split);
-    RawDatabase& tail_tree = tail.wait();
-    if (reached == split)
-        append(database, std::move(tail_tree));
-    else
-        Parser(source, database).run(reached, size);
+    // The parts are read in parallel, each split at a line that starts an entry; this thread
+    // reads the first, then takes the others in order.
+    ParallelRead rest(source, splits);
+    std::uint32_t reached = Parser(source, database).run(0, splits.front());
+    rest.finish(reached, database, [&](RawDatabase& tree) { append(database, std::move(tree)); });
     locate_diagnostics(database.mutable_diagnostics());
     return database;
 }

@@ -689,22 +689,44 @@ std::string large_input(bool comment_across_the_middle) {
     return text;
 }
 
-TEST(ParserLargeInput, ReadingInTwoHalvesGivesExactlyWhatOneReaderGives) {
+void expect_same_dump(const std::string& single, const std::string& automatic) {
+    if (single != automatic) {
+        std::size_t at = 0;
+        while (at < single.size() && at < automatic.size() && single[at] == automatic[at]) ++at;
+        std::size_t from = single.rfind('\n', at);
+        from = from == std::string::npos ? 0 : from + 1;
+        ADD_FAILURE() << "first difference at byte " << at
+                      << " of the dumps:\n  single:    " << single.substr(from, 200)
+                      << "\n  in parts:  " << automatic.substr(from, 200);
+    }
+}
+
+TEST(ParserLargeInput, ReadingInPartsGivesExactlyWhatOneReaderGives) {
     for (bool comment : {false, true}) {
         SCOPED_TRACE(comment ? "with an @comment across the middle" : "entries only");
         SourceFile source = SourceFile::from_string("large.bib", large_input(comment));
         ASSERT_GT(source.size(), 5u << 20);
         std::string single = dump(parse(source, Threading::single));
-        std::string automatic = dump(parse(source, Threading::automatic));
-        if (single != automatic) {
-            std::size_t at = 0;
-            while (at < single.size() && at < automatic.size() && single[at] == automatic[at]) ++at;
-            std::size_t from = single.rfind('\n', at);
-            from = from == std::string::npos ? 0 : from + 1;
-            ADD_FAILURE() << "first difference at byte " << at
-                          << " of the dumps:\n  single:    " << single.substr(from, 200)
-                          << "\n  automatic: " << automatic.substr(from, 200);
+        expect_same_dump(single, dump(parse(source, Threading::automatic)));
+        // Whatever this machine's cores: more parts than splits make sense for, too.
+        for (unsigned parts : {2u, 3u, 5u, 16u, 64u}) {
+            SCOPED_TRACE("parts: " + std::to_string(parts));
+            expect_same_dump(single, dump(parse_in_parts(source, parts)));
         }
+    }
+}
+
+TEST(ParserLargeInput, ACommandRunningOverWholePartsIsReadOnce) {
+    // An @comment that swallows most of the input: every part after the first split lies
+    // inside it, and their own readings must be dropped.
+    std::string text = "@article{a, title = {A}}\n@comment{\n";
+    for (int i = 0; i < 20000; ++i) text += "@article{k" + std::to_string(i) + ", title = {T}}\n";
+    text += "}\n@article{z, title = {Z}}\n";
+    SourceFile source = SourceFile::from_string("comment.bib", text);
+    std::string single = dump(parse(source, Threading::single));
+    for (unsigned parts : {2u, 4u, 9u}) {
+        SCOPED_TRACE("parts: " + std::to_string(parts));
+        expect_same_dump(single, dump(parse_in_parts(source, parts)));
     }
 }
 

@@ -169,14 +169,14 @@ TEST(Corpus, CheckingBlockByBlockReportsWhatCheckingTheTreeReports) {
 
 TEST(Corpus, ParallelReadingEqualsSequentialReading) {
     BIBKIT_REQUIRE_SHARED("corpora/bib");
-    // Large enough to be read in two halves.
+    // Large enough to be read in parts.
     std::string text;
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& path : corpus_files()) text += read_file(path);
     ASSERT_GT(text.size(), 8u << 20);
     SourceFile source = SourceFile::from_string("all.bib", text);
     bibtex::RawDatabase one = bibtex::parse(source, bibtex::Threading::single);
-    bibtex::RawDatabase two = bibtex::parse(source, bibtex::Threading::automatic);
+    bibtex::RawDatabase two = bibtex::parse_in_parts(source, 5);
     ASSERT_EQ(one.blocks().size(), two.blocks().size());
     for (std::size_t i = 0; i < one.blocks().size(); ++i) {
         ASSERT_EQ(one.blocks()[i].span.begin, two.blocks()[i].span.begin);
