@@ -6,6 +6,7 @@
 #include "flavor_common.hpp"
 #include "markup.hpp"
 
+#include <bibkit/core/ascii.hpp>
 #include <map>
 #include <set>
 
@@ -22,6 +23,27 @@ std::string biblatex_type(const CvEntry& entry) {
     return entry.bibtex_type;
 }
 
+// biblatex wants a month as a number ("legacy month field 'April' … is not an integer"); the
+// value as read is the macro's expansion.
+std::string biblatex_month(const std::string& value) {
+    static constexpr std::string_view k_names[] = {"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
+    for (std::size_t i = 0; i < 12; ++i) {
+        const std::string_view name = k_names[i];
+        if (ascii::lowered(value) == name || ascii::lowered(value) == name.substr(0, 3))
+            return std::to_string(i + 1);
+    }
+    return value;
+}
+
+// biber reads ISO 8601 dates without a time of day ("2025-03-11T14:00" is ignored).
+std::string biblatex_date(const std::string& value) {
+    const std::size_t time = value.find('T');
+    if (time == 10 && value.find('/') == std::string::npos) return value.substr(0, time);
+    return value;
+}
+
 // The entry again, as BibTeX: its fields as read (values are balanced BibTeX text, which
 // biber reads as such), its keywords joined with the sections' own.
 std::string bib_entry(const CvEntry& entry, const std::vector<std::string>& section_keywords) {
@@ -33,7 +55,10 @@ std::string bib_entry(const CvEntry& entry, const std::vector<std::string>& sect
             continue;
         }
         if (field.name == "author+an" || field.name == "entrysubtype") continue;
-        out += "  " + field.name + " = {" + field.value + "},\n";
+        const std::string value = field.name == "month"  ? biblatex_month(field.value)
+                                  : field.name == "date" ? biblatex_date(field.value)
+                                                         : field.value;
+        out += "  " + field.name + " = {" + value + "},\n";
     }
     if (entry.bibtex_type == "talk" || entry.bibtex_type == "course")
         out += "  entrysubtype = {" + entry.bibtex_type + "},\n";
@@ -51,7 +76,8 @@ std::string bib_entry(const CvEntry& entry, const std::vector<std::string>& sect
 }
 
 constexpr std::string_view k_macros =
-    "% Add \\addbibresource{cv.bib} to the preamble (biblatex, backend=biber).\n"
+    "% Add \\addbibresource{cv.bib} to the preamble (biblatex, backend=biber); with pdflatex,\n"
+    "% run biber --output-safechars so that names reach LaTeX as accent commands.\n"
     "\\providecommand{\\bibkitowner}[1]{\\textbf{#1}}\n"
     "% The owner's name, which cv.bib marks with author+an = {N=highlight}, in \\bibkitowner.\n"
     "\\providecommand{\\bibkithighlight}[1]{\\ifitemannotation{highlight}{\\bibkitowner{#1}}{#1}}\n"
@@ -82,7 +108,20 @@ class BiblatexFlavor final : public Flavor {
         return out;
     }
 
-    // sorting=none keeps cv.bib's order, which is the sections' own.
+    // Each refsection cites its own entries, in the section's order: with sorting=none the
+    // numbers then count 1, 2 … per section (\nocite{*} would number every entry of cv.bib
+    // in each). A key TeX could misread falls back to \nocite{*} and the keyword filter.
+    static std::string nocite(const CvSection& section) {
+        if (section.entries.empty()) return {};
+        std::string keys;
+        for (const CvEntry& entry : section.entries) {
+            if (safe_key(entry.key) != entry.key || entry.key.find('/') != std::string::npos)
+                return "\\nocite{*}\n";
+            keys += (keys.empty() ? "" : ",") + entry.key;
+        }
+        return "\\nocite{" + keys + "}\n";
+    }
+
     std::string fragment(std::span<const CvSection> sections) const {
         std::string out = "% Written by bibkit cv (biblatex flavour): do not edit, run bibkit cv "
                           "again.\n";
@@ -90,7 +129,7 @@ class BiblatexFlavor final : public Flavor {
         for (const CvSection& section : sections) {
             std::string title;
             text::append_latex_escaped(title, section.spec.title, m_charset);
-            out += "\n\\begin{refsection}\n\\nocite{*}\n";
+            out += "\n\\begin{refsection}\n" + nocite(section);
             out += "\\newrefcontext[sorting=none";
             if (!section.spec.prefix.empty()) {
                 out += ",labelprefix=";

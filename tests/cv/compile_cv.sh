@@ -3,14 +3,23 @@
 # flavour with the article class and in the moderncv flavour, and the hostile .bib in the plain
 # flavour. Fails on a LaTeX error or an "Overfull \hbox"; checks with pdftotext that the hostile
 # text is shown literally and that nothing of /etc/passwd got in, and that \write18 never ran.
-#   compile_cv.sh BIBKIT DATA_DIR TEST_DATA_DIR        exit 77 (skip) without pdflatex
+# With "biblatex" as fourth argument, compiles the biblatex flavour instead (pdflatex, biber,
+# pdflatex): no errors, the owner's name set bold through the author+an annotations and nobody
+# else's, one subbibliography per section numbered from 1 with its prefix.
+#   compile_cv.sh BIBKIT DATA_DIR TEST_DATA_DIR [biblatex]
+#   exit 77 (skip) without pdflatex, or without biber for biblatex
 set -euo pipefail
-bibkit=$1 data=$2 tests=$3
+bibkit=$1 data=$2 tests=$3 mode=${4:-latex}
 for tool in pdflatex pdftotext kpsewhich; do
     if ! command -v "$tool" >/dev/null; then
         echo "SKIP: $tool not found (Debian: texlive-latex-recommended, poppler-utils)"; exit 77
     fi
 done
+if [ "$mode" = biblatex ]; then
+    if ! command -v biber >/dev/null || ! kpsewhich biblatex.sty >/dev/null; then
+        echo "SKIP: biber or biblatex.sty not found (Debian: biber, texlive-bibtex-extra)"; exit 77
+    fi
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -31,10 +40,59 @@ compile() {
     echo "ok: $name.pdf ($(grep -c . <(pdftotext "$name.pdf" -)) lines of text)"
 }
 
+papers=("$data/papers.bib" "$data/talks.bib" "$data/teaching.bib")
+
+if [ "$mode" = biblatex ]; then
+    "$bibkit" cv "${papers[@]}" --highlight "Marchand, Élodie" --flavor biblatex -o biblatex
+    # \textbf logs what it sets, so that the log tells which names the fragment's own
+    # \bibkitowner (\textbf) made bold. giveninits: initials, as in the other flavours.
+    cat >cv-biblatex.tex <<'TEX'
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[backend=biber,style=numeric,giveninits=true]{biblatex}
+\addbibresource{biblatex/cv.bib}
+\usepackage{hyperref}
+\let\bibkittestbf\textbf
+\renewcommand{\textbf}[1]{\typeout{bibkit-bold: #1}\bibkittestbf{#1}}
+\begin{document}
+\input{biblatex/cv-sections.tex}
+\end{document}
+TEX
+    latex_run() {
+        pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape cv-biblatex.tex \
+            >/dev/null 2>&1 || { grep -A5 '^!' cv-biblatex.log || true; fail "biblatex: pdflatex failed"; }
+    }
+    latex_run
+    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "biblatex: biber failed"; }
+    if grep -q 'ERROR' cv-biblatex.blg; then grep 'ERROR' cv-biblatex.blg; fail "biblatex: biber errors"; fi
+    latex_run
+    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "biblatex: LaTeX errors"; fi
+    [ -s cv-biblatex.pdf ] || fail "biblatex: no PDF"
+    # Every entry with an author+an annotation shows the owner's family name in bold once.
+    highlighted=$(grep -c '^  author+an = ' biblatex/cv.bib)
+    bold=$(grep -c '^bibkit-bold: Marchand$' cv-biblatex.log || true)
+    [ "$highlighted" -gt 0 ] && [ "$bold" -eq "$highlighted" ] ||
+        fail "biblatex: $highlighted entries annotated, Marchand bold $bold times"
+    if grep '^bibkit-bold: ' cv-biblatex.log | grep -v -e ': Marchand$' -e "^bibkit-bold: \\\\'{E}"; then
+        fail "biblatex: something other than the owner's name is bold"
+    fi
+    pdftotext cv-biblatex.pdf cv-biblatex.txt
+    for heading in 'Journal articles' 'Conference papers' 'Preprints and reports' \
+        'Invited and contributed talks' 'Teaching'; do
+        grep -qxF "$heading" cv-biblatex.txt || fail "biblatex: no subbibliography '$heading'"
+    done
+    # Numbers start again at 1 in each section, behind its prefix.
+    for label in '[J1]' '[J7]' '[C1]' '[P1]' '[T1]' '[T11]'; do
+        grep -qF "$label" cv-biblatex.txt || fail "biblatex: no label $label"
+    done
+    if grep -qF '[J8]' cv-biblatex.txt; then fail "biblatex: [J8], but data/ has 7 journal articles"; fi
+    echo "ok: cv-biblatex.pdf, $bold highlighted entries, one subbibliography per section"
+    exit 0
+fi
+
 article='\documentclass{article}
 \usepackage[T1]{fontenc}
 \usepackage{hyperref}'
-papers=("$data/papers.bib" "$data/talks.bib" "$data/teaching.bib")
 "$bibkit" cv "${papers[@]}" --highlight "Marchand, Élodie" -o plain
 compile plain "$article" plain
 pdftotext plain.pdf plain.txt
