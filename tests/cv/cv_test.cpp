@@ -1,5 +1,6 @@
 // bibkit cv's library: cv.yml and its errors, the owner's name, numbering, the flavours against
-// hand-checked files (tests/cv/data/expected), and hostile input that must not run TeX.
+// files checked by hand (tests/cv/data/expected, from generate.sh) and written by hand
+// (tests/cv/data/hand), math, and hostile input that must not run TeX.
 
 #include <bibkit/cv/cv.hpp>
 #include <filesystem>
@@ -232,6 +233,94 @@ TEST(CvFiles, TheOwnerMentionedInATitleIsNotBold) {
                            "É. and her theorem."),
               std::string::npos)
         << journal;
+}
+
+// --- a small CV against files written by hand -------------------------------------------------
+// tests/cv/data/hand: small.bib and, for each flavour, each section's entries as derived by hand
+// from the rules (the reasoning is in the files' %% lines). Only what follows the header of
+// \providecommand lines is compared: the headers are in the files of expected/.
+
+const fs::path k_hand = k_data / "hand";
+
+// The section file after its header (which ends at the first blank line).
+std::string body(const std::string& contents) {
+    const std::size_t end = contents.find("\n\n");
+    return end == std::string::npos ? std::string("(no header)") : contents.substr(end + 2);
+}
+
+std::string without_notes(const std::string& expected) {
+    std::string out;
+    std::istringstream lines(expected);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.starts_with("%%")) out += line + "\n";
+    return out;
+}
+
+void expect_bodies(const std::vector<OutputFile>& files, const fs::path& expected_dir,
+                   std::vector<std::string> empty_sections) {
+    std::size_t compared = 0;
+    for (const auto& expected : fs::directory_iterator(expected_dir)) {
+        const std::string name = expected.path().filename().string();
+        EXPECT_EQ(body(file(files, name)), without_notes(read(expected.path()))) << name;
+        ++compared;
+    }
+    EXPECT_GT(compared, 0u);
+    for (const std::string& name : empty_sections) EXPECT_EQ(body(file(files, name)), "") << name;
+    EXPECT_EQ(files.size(), compared + empty_sections.size() + 1); // + cv-sections.tex
+}
+
+TEST(CvHandWritten, PlainFlavour) {
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), request("plain")),
+                  k_hand / "plain", {"books.tex", "theses.tex"});
+}
+
+TEST(CvHandWritten, ModerncvFlavour) {
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), request("moderncv")),
+                  k_hand / "moderncv", {"books.tex", "theses.tex"});
+}
+
+TEST(CvHandWritten, NumberingCountingDownAndOldestFirst) {
+    CvRequest r = request("plain", (k_hand / "reversed.yml").string());
+    r.highlight.clear(); // reversed.yml's "Marchand, É."
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), r), k_hand / "reversed", {});
+}
+
+// --- math -----------------------------------------------------------------------------------
+
+TEST(CvMath, LatexFlavoursShowMathAsMathAndPagesAsMathJaxOrText) {
+    const auto bib = bibliography_of({k_hand / "small.bib"});
+    for (const char* flavor : {"plain", "moderncv", "awesome-cv"})
+        EXPECT_NE(file(files_of(bib, request(flavor)), "journal.tex")
+                      .find(R"(Rates $\mathcal{O}(1/\sqrt{T})$ for $\ell_1$ Problems.)"),
+                  std::string::npos)
+            << flavor;
+    EXPECT_NE(file(files_of(bib, request("html")), "cv.html")
+                  .find(R"(Rates <span class="math">\(\mathcal{O}(1/\sqrt{T})\)</span> for )"
+                        R"(<span class="math">\(\ell_1\)</span> Problems.)"),
+              std::string::npos);
+    // Markdown has no math of its own: the Unicode rendering, 𝒪(1/√T) and ℓ₁.
+    EXPECT_NE(file(files_of(bib, request("markdown")), "cv.md")
+                  .find("Rates \xF0\x9D\x92\xAA(1/\xE2\x88\x9AT) for \xE2\x84\x93\xE2\x82\x81 "
+                        "Problems."),
+              std::string::npos);
+}
+
+TEST(CvMath, HostileTitleMixingMathAndWrite18) {
+    const auto bib = of_text("@article{a, author = {Marchand, {\\'E}lodie}, title = {Bounds "
+                             "$x^2 \\write18{rm -rf ~} \\input{/etc/passwd}$ and \\write18{ls} "
+                             "$\\alpha$}, journal = {J}, year = 2020}\n");
+    for (const char* flavor : {"plain", "moderncv"}) {
+        const std::string& journal = file(files_of(bib, request(flavor)), "journal.tex");
+        // In math, unknown commands become their names in \mathrm; outside, \write18's
+        // backslash is gone (an unknown command) and the rest is text.
+        EXPECT_NE(journal.find(R"(Bounds $x^2 \mathrm{write}18{rm -rf ~} )"
+                               R"(\mathrm{input}{/etc/passwd}$ and )"),
+                  std::string::npos)
+            << flavor << ": " << journal;
+        EXPECT_NE(journal.find(R"($\alpha$.)"), std::string::npos) << journal;
+        EXPECT_EQ(journal.find("\\write"), std::string::npos) << journal;
+        EXPECT_EQ(journal.find("\\input{/"), std::string::npos) << journal;
+    }
 }
 
 // --- hostile input ----------------------------------------------------------------------------
