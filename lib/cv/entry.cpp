@@ -10,6 +10,7 @@
 #include <bibkit/model/item.hpp>
 #include <bibkit/query/query.hpp>
 #include <bibkit/query/selection.hpp>
+#include <unordered_map>
 
 namespace bibkit::cv {
 
@@ -89,21 +90,27 @@ struct Renderer {
     const CvOptions& options;
     const TextMarkup& markup;
 
-    // Each entry on its own, in the section's order: the processor then has nothing to sort.
+    // The section as one bibliography in its own order (style_sort off): the style's
+    // disambiguation (year suffixes: 2020a, 2020b) and numbering then see the whole section.
     void publications(std::vector<CvEntry>& entries, std::span<const model::Item> items) const {
         std::vector<model::Item> marked;
-        for (std::size_t i = 0; i < items.size(); ++i)
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < items.size(); ++i) {
             marked.push_back(for_csl(items[i], options.owner, entries[i].owner_positions));
+            ids.push_back(entries[i].key);
+        }
         csl::ProcessorOptions processor_options;
         processor_options.locale = style.locale;
         processor_options.style_sort = false;
         const csl::Processor processor(style.style.style, style.locales, marked,
                                        markup.csl_format(), processor_options);
+        csl::Bibliography bibliography = processor.bibliography(ids);
+        std::unordered_map<std::string_view, std::string*> rendered;
+        for (csl::BibliographyEntry& entry : bibliography.entries)
+            rendered.emplace(entry.id, &entry.content);
         for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string id = entries[i].key;
-            const csl::Bibliography bibliography = processor.bibliography(std::span(&id, 1));
-            std::string text =
-                bibliography.entries.empty() ? std::string() : bibliography.entries[0].content;
+            const auto found = rendered.find(entries[i].key);
+            std::string text = found == rendered.end() ? std::string() : *found->second;
             const std::vector<std::string> forms = options.owner
                                                        ? owner_given_forms(items[i], *options.owner)
                                                        : std::vector<std::string>{};

@@ -285,6 +285,27 @@ TEST(CvHandWritten, NumberingCountingDownAndOldestFirst) {
     expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), r), k_hand / "reversed", {});
 }
 
+// A section is one bibliography: bibkit.csl disambiguates two works of the same authors and year
+// with year suffixes, given in the section's order (newest first: May before February).
+TEST(CvHandWritten, ASectionIsOneBibliographyWithYearSuffixes) {
+    const auto bib = of_text("@article{feb, author = {Marchand, {\\'E}lodie}, title = {February}, "
+                             "journal = {J}, year = 2020, month = feb}\n"
+                             "@article{may, author = {Marchand, {\\'E}lodie}, title = {May}, "
+                             "journal = {J}, year = 2020, month = may}\n"
+                             "@article{other, author = {Doe, Jane}, title = {Other}, "
+                             "journal = {J}, year = 2020}\n");
+    EXPECT_EQ(body(file(files_of(bib, request("plain")), "journal.tex")),
+              "\\bibkitsection{Journal articles}\n"
+              "\\bibkitbeginlist{\\bibkitlabel{J3}}\n"
+              "% may\n"
+              "\\bibkititem{J1}{\\bibkitowner{Marchand, É.} (2020a). May. \\emph{J}.}\n"
+              "% feb\n"
+              "\\bibkititem{J2}{\\bibkitowner{Marchand, É.} (2020b). February. \\emph{J}.}\n"
+              "% other\n"
+              "\\bibkititem{J3}{Doe, J. (2020). Other. \\emph{J}.}\n"
+              "\\bibkitendlist\n");
+}
+
 // --- math -----------------------------------------------------------------------------------
 
 TEST(CvMath, LatexFlavoursShowMathAsMathAndPagesAsMathJaxOrText) {
