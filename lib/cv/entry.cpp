@@ -70,7 +70,7 @@ std::vector<std::string> owner_given_forms(const model::Item& item, const OwnerN
     return forms;
 }
 
-CvEntry base_entry(const model::Item& item, const SectionSpec& spec) {
+CvEntry base_entry(const model::Item& item, const SectionSpec& spec, std::string_view base_url) {
     CvEntry entry;
     entry.key = std::string(item.key);
     entry.layout = spec.layout;
@@ -78,7 +78,7 @@ CvEntry base_entry(const model::Item& item, const SectionSpec& spec) {
         issued && issued->kind != dates::DateKind::none &&
         issued->kind != dates::DateKind::literal && issued->begin_bound == dates::Bound::date)
         entry.year = std::to_string(issued->begin.year);
-    entry.links = detail::links_of(item);
+    entry.links = detail::links_of(item, base_url);
     entry.bibtex_type = std::string(item.type);
     for (const bibtex::Field& field : item.fields)
         entry.fields.push_back({std::string(field.name), std::string(field.value)});
@@ -146,7 +146,7 @@ Expected<CvSection, CvError> build_section(const CvSource& source, const Section
         auto item = model::normalize_entry(*source.bibliography, *source.database, *source.fields,
                                            record->index(), diagnostics);
         if (!item) continue;
-        section.entries.push_back(base_entry(*item, spec));
+        section.entries.push_back(base_entry(*item, spec, renderer.options.base_url));
         items.push_back(std::move(*item));
     }
     for (std::size_t i = 0; i < section.entries.size(); ++i)

@@ -306,6 +306,35 @@ TEST(CvHandWritten, ASectionIsOneBibliographyWithYearSuffixes) {
               "\\bibkitendlist\n");
 }
 
+// --- links -----------------------------------------------------------------------------------
+
+TEST(CvLinks, RelativeLinksNeedABaseUrl) {
+    const auto bib = of_text("@article{a, author = {Marchand, {\\'E}lodie}, title = {T}, journal "
+                             "= {J}, year = 2020, pdf = {papers/a.pdf}, slides = "
+                             "{/talks/a-slides.pdf}, code = {javascript:alert(1)}, poster = "
+                             "{//evil.example/p.pdf}, video = {./v.mp4}}\n");
+    // Without a base, a CV read away from the site has no use for them.
+    EXPECT_EQ(file(files_of(bib, request("plain")), "journal.tex").find("\\bibkitlinks{"),
+              std::string::npos);
+    CvRequest r = request("plain");
+    r.base_url = "https://me.example.org/assets/pdf/";
+    // A path resolves in the base's folder, "/…" at its host; javascript: and "//host" never.
+    EXPECT_NE(file(files_of(bib, r), "journal.tex")
+                  .find("\\emph{J}.\\bibkitlinks{"
+                        "\\bibkitlink{https://me.example.org/assets/pdf/papers/a.pdf}{PDF}"
+                        "\\bibkitlinksep \\bibkitlink{https://me.example.org/talks/a-slides.pdf}"
+                        "{Slides}\\bibkitlinksep "
+                        "\\bibkitlink{https://me.example.org/assets/pdf/v.mp4}{Video}}}"),
+              std::string::npos)
+        << file(files_of(bib, r), "journal.tex");
+    r.base_url = "javascript:alert(1)//";
+    auto cv = make_cv(bib, r);
+    ASSERT_FALSE(cv);
+    EXPECT_EQ(cv.error().code, ExitCode::usage);
+    EXPECT_EQ(cv.error().message,
+              "--base-url must be an http or https URL, not 'javascript:alert(1)//'");
+}
+
 // --- math -----------------------------------------------------------------------------------
 
 TEST(CvMath, LatexFlavoursShowMathAsMathAndPagesAsMathJaxOrText) {
