@@ -129,4 +129,10 @@ if grep -hv '^%' hostile/journal.tex hostile/talks.tex |
     grep -E '\\(write|immediate|input|csname|catcode|def)([^a-zA-Z]|$)'; then
     fail "hostile: a command from the .bib is live in the .tex"
 fi
+# Math in a publication's title is math, with the commands the model does not know as names.
+grep -qF '$\mathcal{O}(1/\sqrt{T})$ with $x^2 \mathrm{write}18{touch /tmp/bibkit-pwned} \mathrm{input}{/etc/passwd}$ and $\ell_1$' \
+    hostile/journal.tex || fail "hostile: the title's math is not re-emitted as sanitized math"
+# pdftotext reads math letter by letter: "Rates O(1/", then the \write18 as the text "write18touch".
+grep -qF 'Rates O(1/' hostile.txt && grep -qF 'write18touch/tmp/bibkit' hostile.txt ||
+    fail "hostile: the title's math is not in the PDF"
 echo "ok: hostile text shown literally, no command ran"
