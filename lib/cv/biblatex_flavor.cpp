@@ -130,6 +130,10 @@ class BiblatexFlavor final : public Flavor {
             std::string title;
             text::append_latex_escaped(title, section.spec.title, m_charset);
             out += "\n\\begin{refsection}\n" + nocite(section);
+            // Counting down: the first entry shows N, the last 1 (local to the refsection).
+            if (section.spec.reversed && !section.entries.empty())
+                out += "\\DeclareFieldFormat{labelnumber}{\\number\\numexpr " +
+                       std::to_string(section.entries.size() + 1) + "-#1\\relax}\n";
             out += "\\newrefcontext[sorting=none";
             if (!section.spec.prefix.empty()) {
                 out += ",labelprefix=";

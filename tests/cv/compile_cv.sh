@@ -87,6 +87,23 @@ TEX
     done
     if grep -qF '[J8]' cv-biblatex.txt; then fail "biblatex: [J8], but data/ has 7 journal articles"; fi
     echo "ok: cv-biblatex.pdf, $bold highlighted entries, one subbibliography per section"
+
+    # reversed.yml counts the 7 articles down: [A7] (2025) first, [A1] (2019) last.
+    "$bibkit" cv "${papers[@]}" --sections "$tests/reversed.yml" --flavor biblatex -o biblatex
+    rm -f cv-biblatex.aux cv-biblatex.bbl cv-biblatex.bcf
+    latex_run
+    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "reversed: biber failed"; }
+    latex_run
+    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "reversed: LaTeX errors"; fi
+    pdftotext cv-biblatex.pdf reversed.txt
+    first=$(grep -n -F '[A7]' reversed.txt | head -1 | cut -d: -f1)
+    last=$(grep -n -F '[A1]' reversed.txt | head -1 | cut -d: -f1)
+    [ -n "$first" ] && [ -n "$last" ] && [ "$first" -lt "$last" ] ||
+        fail "reversed: [A7] does not come before [A1]"
+    if grep -qF -e '[A8]' -e '[A0]' reversed.txt; then fail "reversed: a number outside 1..7"; fi
+    grep -qF 'Metastability of' <(grep -A3 -F '[A7]' reversed.txt) ||
+        fail "reversed: [A7] is not the 2025 article"
+    echo "ok: the biblatex flavour counts down (reversed.yml)"
     exit 0
 fi
 

@@ -209,6 +209,21 @@ TEST(CvFiles, BiblatexWritesTheEntriesWithSectionKeywordsAndAnnotations) {
     expect_files(files_of(example(), request("biblatex")), k_data / "expected/biblatex");
 }
 
+// reversed.yml's 7 articles counting down: the label of the n-th printed is 8 - n, in its
+// refsection only; the talks count up (no format). Compiled by ctest cv_biber.
+TEST(CvFiles, BiblatexCountsDownReversedSections) {
+    const std::string& fragment =
+        file(files_of(example(), request("biblatex", (k_data / "reversed.yml").string())),
+             "cv-sections.tex");
+    const std::string countdown =
+        "\\DeclareFieldFormat{labelnumber}{\\number\\numexpr 8-#1\\relax}";
+    const std::size_t at = fragment.find(countdown);
+    ASSERT_NE(at, std::string::npos) << fragment;
+    EXPECT_EQ(fragment.find("\\DeclareFieldFormat", at + 1), std::string::npos);
+    EXPECT_LT(at, fragment.find("title={Articles in journals}"));
+    EXPECT_GT(at, fragment.find("\\begin{refsection}"));
+}
+
 TEST(CvFiles, ReversedNumberingMaxAndAsciiFromCvYml) {
     CvRequest r = request("plain", (k_data / "reversed.yml").string());
     r.highlight.clear(); // cv.yml's "Marchand, E." then
