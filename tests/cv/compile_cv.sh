@@ -104,6 +104,24 @@ TEX
     grep -qF 'Metastability of' <(grep -A3 -F '[A7]' reversed.txt) ||
         fail "reversed: [A7] is not the 2025 article"
     echo "ok: the biblatex flavour counts down (reversed.yml)"
+
+    # The hostile .bib through biber: cv.bib holds values written again from the model, so
+    # nothing runs and the specials show literally.
+    rm -f /tmp/bibkit-pwned
+    "$bibkit" cv "$tests/hostile.bib" --highlight "Marchand, Élodie" --flavor biblatex -o biblatex \
+        2>/dev/null || [ $? -eq 1 ] || fail "hostile biblatex: bibkit cv failed"
+    rm -f cv-biblatex.aux cv-biblatex.bbl cv-biblatex.bcf
+    latex_run
+    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "hostile biblatex: biber failed"; }
+    latex_run
+    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "hostile biblatex: LaTeX errors"; fi
+    pdftotext cv-biblatex.pdf hostile.txt
+    for literal in 'Journal of 100% Safe & Sound Results #1' 'Escaped braces { then }, 100% percent'; do
+        tr '\n' ' ' <hostile.txt | grep -qF -- "$literal" || fail "hostile biblatex: '$literal' is not in the PDF"
+    done
+    if grep -q 'root:' hostile.txt; then fail "hostile biblatex: /etc/passwd was read"; fi
+    [ ! -e /tmp/bibkit-pwned ] || fail "hostile biblatex: \\write18 ran"
+    echo "ok: the hostile .bib through biber shows its text literally, no command ran"
     exit 0
 fi
 

@@ -392,7 +392,7 @@ TEST(CvMath, HostileTitleMixingMathAndWrite18) {
 
 TEST(CvHostile, NoFieldValueRunsACommand) {
     const auto bib = bibliography_of({k_data / "hostile.bib"});
-    for (const char* flavor : {"plain", "moderncv", "awesome-cv"}) {
+    for (const char* flavor : {"plain", "moderncv", "awesome-cv", "biblatex"}) {
         for (const OutputFile& f : files_of(bib, request(flavor))) {
             if (f.name == "cv-sections.tex") continue; // \input of the section files
             static const std::regex k_dangerous(
