@@ -60,6 +60,9 @@ Runner add_cv_command(CLI::App& app) {
         ->add_option("--style", options->request.csl.style,
                      "CSL style of the publications: a name or a .csl file")
         ->default_str("bibkit");
+    command->add_option("--base-url", options->request.base_url,
+                        "Make relative links (pdf = {papers/x.pdf}) absolute against this http(s) "
+                        "URL; without it they are left out");
     command->add_option("--locale", options->request.csl.locale,
                         "Locale of the publications (en-US, de …); default: the style's");
     return [options] { return run_cv(*options); };

@@ -8,6 +8,7 @@
 #                            (/usr/share/citation-style-language: `--style apa` finds them),
 #                            pdflatex with moderncv (texlive-latex-recommended, -extra) and
 #                            pdftotext (poppler-utils), which compile and read the CV sections,
+#                            biber (and biblatex with it) for the CV's biblatex flavour,
 #                            and chromium (the standalone page opened headless)
 #   scripts/setup.sh fuzz    test + clang and its libFuzzer/sanitizer runtime
 set -euo pipefail
@@ -21,7 +22,7 @@ test | fuzz)
     packages+=(libgtest-dev libgmock-dev libbenchmark-dev texlive-binaries texlive-base mandoc groff-base python3 time
                pandoc python3-jsonschema libcpp-httplib-dev python3-feedparser python3-icalendar libxml2-utils
                jing citation-style-language-styles citation-style-language-locales chromium
-               texlive-latex-recommended texlive-latex-extra poppler-utils)
+               texlive-latex-recommended texlive-latex-extra poppler-utils biber)
     if [[ $level == fuzz ]]; then packages+=(clang libclang-rt-14-dev); fi ;;
 *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac

@@ -53,9 +53,13 @@ struct RichToNode {
     int nocase_depth = 0;
 
     void leaf(const text::Node& n) {
-        std::string_view s = n.kind == text::NodeKind::math ? text.math_text(n) : text.text(n);
-        stack.back().children.push_back(
-            OutNode::leaf(std::string(s), nocase_depth > 0 || n.kind == text::NodeKind::math));
+        if (n.kind == text::NodeKind::math) {
+            stack.back().children.push_back(
+                OutNode::math(std::string(text.math_text(n)), std::string(text.source(n)),
+                              n.math_style == text::MathStyle::display));
+            return;
+        }
+        stack.back().children.push_back(OutNode::leaf(std::string(text.text(n)), nocase_depth > 0));
     }
     void enter(const text::Node& n) {
         OutNode span = OutNode::span();

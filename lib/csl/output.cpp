@@ -20,6 +20,7 @@ class Writer {
         : m_out(out), m_format(format), m_quotes(quotes) {}
 
     void node(const OutNode& n) {
+        if (n.is_math) return math(n);
         if (!n.is_span) return text(n.text);
         if (n.empty()) return;
         Markup display_markup{};
@@ -151,6 +152,18 @@ class Writer {
         } else {
             write_with_quotes(s);
         }
+    }
+
+    void math(const OutNode& n) {
+        if (n.text.empty() && n.math_tex.empty()) return;
+        flush_pending();
+        const std::size_t before = m_out.size();
+        if (!m_format.math(m_out, n.math_tex, n.display_math)) {
+            m_out.resize(before);
+            return text(n.text);
+        }
+        // Punctuation after it merges with the rendering's last character, as with text.
+        if (!n.text.empty()) m_last = n.text.back();
     }
 
     // Straight double quotes in data open at a word start and close elsewhere; inside quotes

@@ -12,10 +12,13 @@
 namespace bibkit::csl::detail {
 
 struct OutNode {
-    std::string text; // a leaf's text (spans have none)
+    std::string text; // a leaf's text (spans have none); math: its readable rendering
     bool is_span = false;
-    bool nocase = false; // a leaf that no text-case changes
-    bool term = false;   // a leaf that is a locale term
+    bool is_math = false;      // a leaf of TeX math: `text` for plain uses, `math_tex` for formats
+    bool display_math = false; // math set off on its own (`\[…\]`, `$$…$$`)
+    std::string math_tex;      // math: the TeX source, as the model sanitized it
+    bool nocase = false;       // a leaf that no text-case changes
+    bool term = false;         // a leaf that is a locale term
     bool quotes = false;
     bool is_names = false; // a cs:names output (subsequent-author-substitute finds it)
     Formatting fmt;
@@ -27,6 +30,16 @@ struct OutNode {
         OutNode n;
         n.text = std::move(text);
         n.nocase = nocase;
+        return n;
+    }
+    // Math from rich text: formats that can show TeX write `tex`, the others `readable`.
+    static OutNode math(std::string readable, std::string tex, bool display) {
+        OutNode n;
+        n.text = std::move(readable);
+        n.nocase = true;
+        n.is_math = true;
+        n.display_math = display;
+        n.math_tex = std::move(tex);
         return n;
     }
     static OutNode span() {
@@ -84,6 +97,14 @@ class OutputFormat {
     virtual void escape(std::string& out, std::string_view text) const = 0;
     virtual void open(std::string& out, detail::Markup markup) const = 0;
     virtual void close(std::string& out, detail::Markup markup) const = 0;
+    // Writes TeX math (`tex`, without delimiters) in this format's own notation and returns
+    // true, or returns false to have its readable rendering written as text instead.
+    virtual bool math(std::string& out, std::string_view tex, bool display) const {
+        (void)out;
+        (void)tex;
+        (void)display;
+        return false;
+    }
     // The bibliography block around the entries.
     virtual std::string bibliography_block(const std::vector<std::string>& entries) const = 0;
 };

@@ -1,6 +1,8 @@
 #include "output.hpp"
 
 #include <bibkit/csl/output_format.hpp>
+#include <bibkit/text/html.hpp>
+#include <bibkit/text/math.hpp>
 
 namespace bibkit::csl {
 namespace {
@@ -61,6 +63,14 @@ class HtmlFormat final : public OutputFormat {
                 return false;
             return true;
         });
+    }
+    // For MathJax or KaTeX, as text::to_html writes math; sanitized again like LaTeX's, so
+    // no MathJax extension command (`\require`, `\href`) reaches the page.
+    bool math(std::string& out, std::string_view tex, bool display) const override {
+        out += display ? "<span class=\"math display\">\\[" : "<span class=\"math\">\\(";
+        text::append_html_escaped(out, text::math_sanitize(tex));
+        out += display ? "\\]</span>" : "\\)</span>";
+        return true;
     }
     void open(std::string& out, Markup m) const override {
         switch (m) {
@@ -229,6 +239,14 @@ class LatexFormat final : public OutputFormat {
                 return false;
             }
         });
+    }
+    // The TeX again, sanitized here too: whatever built the item, only commands the model's
+    // math whitelist knows reach LaTeX (`\write18` becomes `\mathrm{write}18`).
+    bool math(std::string& out, std::string_view tex, bool display) const override {
+        out += display ? "\\[" : "$";
+        out += text::math_sanitize(tex);
+        out += display ? "\\]" : "$";
+        return true;
     }
     void open(std::string& out, Markup m) const override {
         switch (m) {

@@ -1,5 +1,7 @@
 // bibkit cv from end to end: settings, selection, rendering, flavour.
 
+#include "entry_fields.hpp"
+
 #include <bibkit/config/settings.hpp>
 #include <bibkit/cv/cv.hpp>
 #include <bibkit/model/inheritance.hpp>
@@ -35,6 +37,10 @@ Expected<std::optional<OwnerName>, CvError> owner_of(const CvRequest& request,
 
 Expected<CvResult, CvError> make_cv(const bibtex::Bibliography& bibliography,
                                     const CvRequest& request) {
+    if (!request.base_url.empty() && !detail::is_absolute_web_url(request.base_url))
+        return unexpected(
+            CvError{ExitCode::usage,
+                    "--base-url must be an http or https URL, not '" + request.base_url + "'"});
     const text::LatexCharset charset =
         request.ascii ? text::LatexCharset::ascii : text::LatexCharset::utf8;
     const std::unique_ptr<Flavor> flavor = make_flavor(request.flavor, charset);
@@ -48,7 +54,8 @@ Expected<CvResult, CvError> make_cv(const bibtex::Bibliography& bibliography,
     bibtex::Database database = bibliography.resolve();
     const model::EffectiveFields fields = model::EffectiveFields::resolve(database);
     const std::vector<query::Record> records = query::make_records(database, fields);
-    const CvOptions options{std::move(*owner), request.csl, flavor->markup(), charset};
+    const CvOptions options{std::move(*owner), request.csl, flavor->markup(), charset,
+                            request.base_url};
     std::vector<Diagnostic> diagnostics;
     auto sections = build_sections(CvSource{&bibliography, &database, &fields, records},
                                    config->sections, options, diagnostics);

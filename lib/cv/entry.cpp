@@ -10,6 +10,7 @@
 #include <bibkit/model/item.hpp>
 #include <bibkit/query/query.hpp>
 #include <bibkit/query/selection.hpp>
+#include <unordered_map>
 
 namespace bibkit::cv {
 
@@ -69,7 +70,7 @@ std::vector<std::string> owner_given_forms(const model::Item& item, const OwnerN
     return forms;
 }
 
-CvEntry base_entry(const model::Item& item, const SectionSpec& spec) {
+CvEntry base_entry(const model::Item& item, const SectionSpec& spec, std::string_view base_url) {
     CvEntry entry;
     entry.key = std::string(item.key);
     entry.layout = spec.layout;
@@ -77,7 +78,7 @@ CvEntry base_entry(const model::Item& item, const SectionSpec& spec) {
         issued && issued->kind != dates::DateKind::none &&
         issued->kind != dates::DateKind::literal && issued->begin_bound == dates::Bound::date)
         entry.year = std::to_string(issued->begin.year);
-    entry.links = detail::links_of(item);
+    entry.links = detail::links_of(item, base_url);
     entry.bibtex_type = std::string(item.type);
     for (const bibtex::Field& field : item.fields)
         entry.fields.push_back({std::string(field.name), std::string(field.value)});
@@ -89,21 +90,27 @@ struct Renderer {
     const CvOptions& options;
     const TextMarkup& markup;
 
-    // Each entry on its own, in the section's order: the processor then has nothing to sort.
+    // The section as one bibliography in its own order (style_sort off): the style's
+    // disambiguation (year suffixes: 2020a, 2020b) and numbering then see the whole section.
     void publications(std::vector<CvEntry>& entries, std::span<const model::Item> items) const {
         std::vector<model::Item> marked;
-        for (std::size_t i = 0; i < items.size(); ++i)
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < items.size(); ++i) {
             marked.push_back(for_csl(items[i], options.owner, entries[i].owner_positions));
+            ids.push_back(entries[i].key);
+        }
         csl::ProcessorOptions processor_options;
         processor_options.locale = style.locale;
         processor_options.style_sort = false;
         const csl::Processor processor(style.style.style, style.locales, marked,
                                        markup.csl_format(), processor_options);
+        csl::Bibliography bibliography = processor.bibliography(ids);
+        std::unordered_map<std::string_view, std::string*> rendered;
+        for (csl::BibliographyEntry& entry : bibliography.entries)
+            rendered.emplace(entry.id, &entry.content);
         for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string id = entries[i].key;
-            const csl::Bibliography bibliography = processor.bibliography(std::span(&id, 1));
-            std::string text =
-                bibliography.entries.empty() ? std::string() : bibliography.entries[0].content;
+            const auto found = rendered.find(entries[i].key);
+            std::string text = found == rendered.end() ? std::string() : *found->second;
             const std::vector<std::string> forms = options.owner
                                                        ? owner_given_forms(items[i], *options.owner)
                                                        : std::vector<std::string>{};
@@ -139,7 +146,7 @@ Expected<CvSection, CvError> build_section(const CvSource& source, const Section
         auto item = model::normalize_entry(*source.bibliography, *source.database, *source.fields,
                                            record->index(), diagnostics);
         if (!item) continue;
-        section.entries.push_back(base_entry(*item, spec));
+        section.entries.push_back(base_entry(*item, spec, renderer.options.base_url));
         items.push_back(std::move(*item));
     }
     for (std::size_t i = 0; i < section.entries.size(); ++i)

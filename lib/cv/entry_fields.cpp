@@ -61,12 +61,33 @@ std::string joined(std::initializer_list<std::string> parts) {
     return out;
 }
 
+} // namespace
+
 bool is_absolute_web_url(std::string_view url) {
     return ascii::lowered(url.substr(0, 8)) == "https://" ||
            ascii::lowered(url.substr(0, 7)) == "http://";
 }
 
-} // namespace
+std::string resolve_relative_url(std::string_view base, std::string_view relative) {
+    if (!is_absolute_web_url(base) || relative.empty() || relative.starts_with("//")) return {};
+    for (char ch : relative)
+        if (static_cast<unsigned char>(ch) <= ' ' || ch == '\\' || ch == '"' || ch == '<' ||
+            ch == '>')
+            return {};
+    // A scheme ("javascript:", "mailto:") is a colon before any '/', '?' or '#'.
+    const std::size_t colon = relative.find(':');
+    if (colon != std::string_view::npos && colon < relative.find_first_of("/?#")) return {};
+    base = base.substr(0, base.find_first_of("?#"));
+    const std::size_t host = base.find("://") + 3;
+    const std::size_t path = base.find('/', host);
+    if (relative.starts_with('/')) return std::string(base.substr(0, path)) + std::string(relative);
+    while (relative.starts_with("./")) relative.remove_prefix(2);
+    // The base's folder: up to its last '/', the whole base when it has no path.
+    std::string folder = path == std::string_view::npos
+                             ? std::string(base) + "/"
+                             : std::string(base.substr(0, base.rfind('/') + 1));
+    return folder + std::string(relative);
+}
 
 std::string field_text(const model::Item& item, std::string_view field, const TextMarkup& markup) {
     const std::string_view value = raw(item, field);
@@ -108,10 +129,17 @@ void fill_course(CvEntry& entry, const model::Item& item, const TextMarkup& mark
         if (auto date = first_date(item, {"date"})) entry.date = markup.plain(format_date(*date));
 }
 
-std::vector<CvLink> links_of(const model::Item& item) {
+std::vector<CvLink> links_of(const model::Item& item, std::string_view base_url) {
     std::vector<CvLink> links;
-    const auto add = [&](std::string_view label, std::string_view url) {
-        if (!is_absolute_web_url(url)) return;
+    const auto add = [&](std::string_view label, std::string_view value) {
+        std::string resolved;
+        std::string_view url = value;
+        if (!is_absolute_web_url(url)) {
+            if (base_url.empty()) return;
+            resolved = resolve_relative_url(base_url, value);
+            if (resolved.empty()) return;
+            url = resolved;
+        }
         for (const CvLink& link : links)
             if (link.url == url) return;
         links.push_back({std::string(label), std::string(url)});

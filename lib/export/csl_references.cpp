@@ -3,7 +3,6 @@
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/csl/output_format.hpp>
 #include <bibkit/export/csl_references.hpp>
-#include <bibkit/text/html.hpp>
 #include <bibkit/text/markdown.hpp>
 #include <random>
 
@@ -64,15 +63,13 @@ struct MathToTokens {
     const text::RichText& text;
     text::RichTextBuilder& builder;
     Placeholders& placeholders;
-    bool markdown;
 
     void leaf(const text::Node& node) {
         if (node.kind == text::NodeKind::text) return builder.append_text(text.text(node));
         text::RichTextBuilder math;
         math.add_math(text.source(node), text.math_text(node), node.has_rendering, node.math_style);
         const text::RichText alone = math.finish();
-        builder.append_text(
-            placeholders.add(markdown ? text::to_markdown(alone) : text::to_html(alone)));
+        builder.append_text(placeholders.add(text::to_markdown(alone)));
     }
     void enter(const text::Node& node) {
         if (node.kind == text::NodeKind::link)
@@ -103,11 +100,12 @@ struct CslReferences::Impl {
     std::unordered_map<std::string_view, std::size_t> by_key;
 
     model::Item prepare(model::Item item) {
+        // HTML output writes the CSL tree's math nodes as \(…\) itself; CSL's markdown format
+        // writes their readable rendering, so for markdown the TeX goes through a token.
         for (auto& variable : item.texts) {
-            if (!has_math(variable.value)) continue;
+            if (!markdown || !has_math(variable.value)) continue;
             text::RichTextBuilder builder;
-            text::visit(variable.value,
-                        MathToTokens{variable.value, builder, placeholders, markdown});
+            text::visit(variable.value, MathToTokens{variable.value, builder, placeholders});
             variable.value = builder.finish();
         }
         for (auto& variable : item.names)

@@ -4,6 +4,7 @@
 #include <bibkit/csl/processor.hpp>
 #include <bibkit/csl/style.hpp>
 #include <bibkit/text/csl_markup.hpp>
+#include <bibkit/text/decode.hpp>
 #include <bibkit/text/plain_text.hpp>
 #include <gtest/gtest.h>
 
@@ -291,6 +292,75 @@ TEST_F(CslRender, OutputFormatsEscape) {
               "\\textsc{x}");
     EXPECT_EQ(find_output_format("latex"), &latex_format());
     EXPECT_EQ(find_output_format("pdf"), nullptr);
+}
+
+// Math in a title (rich text from BibTeX) is a node of its own in the output tree: LaTeX writes
+// the TeX between dollars, HTML as MathJax's \(…\), text and Markdown the Unicode rendering.
+class CslMath : public ::testing::Test {
+  protected:
+    std::string render(const text::RichText& title, const OutputFormat& format,
+                       std::string_view layout = R"(<text variable="title"/>)") {
+        auto style = Style::parse(style_xml(layout), "test.csl");
+        auto locale = Locale::parse(k_locale, "en-US.xml");
+        auto items = read_csl_json(R"([{"id":"a","type":"article-journal","title":"x"}])", "i");
+        EXPECT_TRUE(style && locale && items);
+        if (!style || !locale || !items) return {};
+        for (auto& variable : items->items.at(0).texts)
+            if (variable.name == "title") variable.value = title;
+        std::vector<Locale> chain{*locale};
+        Processor processor(*style, chain, items->items, format);
+        Bibliography bib = processor.bibliography();
+        return bib.entries.empty() ? std::string() : bib.entries[0].content;
+    }
+    static text::RichText decoded(std::string_view latex) { return text::decode_latex(latex).text; }
+};
+
+TEST_F(CslMath, EachFormatWritesMathItsOwnWay) {
+    const text::RichText title = decoded(R"(Rates $\mathcal{O}(1/\sqrt{T})$ for $\ell_1$ & co)");
+    EXPECT_EQ(render(title, latex_format()),
+              R"(Rates $\mathcal{O}(1/\sqrt{T})$ for $\ell_1$ \& co)");
+    EXPECT_EQ(render(title, html_format()),
+              R"(Rates <span class="math">\(\mathcal{O}(1/\sqrt{T})\)</span> for )"
+              R"(<span class="math">\(\ell_1\)</span> &#38; co)");
+    // 𝒪 (U+1D4AA), √ (U+221A), ℓ (U+2113), subscript one (U+2081).
+    const std::string readable =
+        "Rates \xF0\x9D\x92\xAA(1/\xE2\x88\x9AT) for \xE2\x84\x93\xE2\x82\x81";
+    EXPECT_EQ(render(title, text_format()), readable + " & co");
+    EXPECT_EQ(render(title, markdown_format()), readable + " & co");
+}
+
+TEST_F(CslMath, MathKeepsItsCaseAndTakesTheFormattingAround) {
+    const text::RichText title = decoded(R"(bounds in $\ell_p$ spaces)");
+    EXPECT_EQ(render(title, latex_format(),
+                     R"(<text variable="title" text-case="uppercase" font-style="italic"/>)"),
+              R"(\emph{BOUNDS IN $\ell_p$ SPACES})");
+    EXPECT_EQ(render(title, html_format(), R"(<text variable="title" quotes="true" suffix="."/>)"),
+              "\xE2\x80\x9C"
+              R"(bounds in <span class="math">\(\ell_p\)</span> spaces.)"
+              "\xE2\x80\x9D");
+}
+
+// A hostile title: the decoder already sanitizes math, and the LaTeX format sanitizes again
+// whatever TeX reaches it, so neither \write18 in math nor math built without the decoder runs.
+TEST_F(CslMath, HostileTexNeverRuns) {
+    const text::RichText title =
+        decoded(R"(Safe $x^2 \write18{rm -rf}$ and \write18{touch} and $\input{/etc/passwd}$)");
+    const std::string latex = render(title, latex_format());
+    EXPECT_EQ(latex.find("\\write"), std::string::npos) << latex;
+    EXPECT_EQ(latex.find("\\input"), std::string::npos) << latex;
+    EXPECT_NE(latex.find(R"($x^2 \mathrm{write}18{rm -rf}$)"), std::string::npos) << latex;
+    EXPECT_NE(latex.find(R"($\mathrm{input}{/etc/passwd}$)"), std::string::npos) << latex;
+
+    text::RichTextBuilder builder;
+    builder.append_text("T ");
+    builder.add_math(R"(\def\x{y}\catcode`\@=11 a<b \input{/etc/passwd})", "", false);
+    const text::RichText raw = builder.finish();
+    EXPECT_EQ(
+        render(raw, latex_format()),
+        R"(T $\mathrm{def}\mathrm{x}{y}\mathrm{catcode}`@=11 a<b \mathrm{input}{/etc/passwd}$)");
+    EXPECT_EQ(render(raw, html_format()),
+              R"(T <span class="math">\(\mathrm{def}\mathrm{x}{y}\mathrm{catcode}`@=11 a&lt;b )"
+              R"(\mathrm{input}{/etc/passwd}\)</span>)");
 }
 
 TEST_F(CslRender, SortsAndNumbers) {

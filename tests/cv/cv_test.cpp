@@ -1,5 +1,6 @@
 // bibkit cv's library: cv.yml and its errors, the owner's name, numbering, the flavours against
-// hand-checked files (tests/cv/data/expected), and hostile input that must not run TeX.
+// files checked by hand (tests/cv/data/expected, from generate.sh) and written by hand
+// (tests/cv/data/hand), math, and hostile input that must not run TeX.
 
 #include <bibkit/cv/cv.hpp>
 #include <filesystem>
@@ -208,6 +209,21 @@ TEST(CvFiles, BiblatexWritesTheEntriesWithSectionKeywordsAndAnnotations) {
     expect_files(files_of(example(), request("biblatex")), k_data / "expected/biblatex");
 }
 
+// reversed.yml's 7 articles counting down: the label of the n-th printed is 8 - n, in its
+// refsection only; the talks count up (no format). Compiled by ctest cv_biber.
+TEST(CvFiles, BiblatexCountsDownReversedSections) {
+    const std::string& fragment =
+        file(files_of(example(), request("biblatex", (k_data / "reversed.yml").string())),
+             "cv-sections.tex");
+    const std::string countdown =
+        "\\DeclareFieldFormat{labelnumber}{\\number\\numexpr 8-#1\\relax}";
+    const std::size_t at = fragment.find(countdown);
+    ASSERT_NE(at, std::string::npos) << fragment;
+    EXPECT_EQ(fragment.find("\\DeclareFieldFormat", at + 1), std::string::npos);
+    EXPECT_LT(at, fragment.find("title={Articles in journals}"));
+    EXPECT_GT(at, fragment.find("\\begin{refsection}"));
+}
+
 TEST(CvFiles, ReversedNumberingMaxAndAsciiFromCvYml) {
     CvRequest r = request("plain", (k_data / "reversed.yml").string());
     r.highlight.clear(); // cv.yml's "Marchand, E." then
@@ -234,11 +250,149 @@ TEST(CvFiles, TheOwnerMentionedInATitleIsNotBold) {
         << journal;
 }
 
+// --- a small CV against files written by hand -------------------------------------------------
+// tests/cv/data/hand: small.bib and, for each flavour, each section's entries as derived by hand
+// from the rules (the reasoning is in the files' %% lines). Only what follows the header of
+// \providecommand lines is compared: the headers are in the files of expected/.
+
+const fs::path k_hand = k_data / "hand";
+
+// The section file after its header (which ends at the first blank line).
+std::string body(const std::string& contents) {
+    const std::size_t end = contents.find("\n\n");
+    return end == std::string::npos ? std::string("(no header)") : contents.substr(end + 2);
+}
+
+std::string without_notes(const std::string& expected) {
+    std::string out;
+    std::istringstream lines(expected);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.starts_with("%%")) out += line + "\n";
+    return out;
+}
+
+void expect_bodies(const std::vector<OutputFile>& files, const fs::path& expected_dir,
+                   std::vector<std::string> empty_sections) {
+    std::size_t compared = 0;
+    for (const auto& expected : fs::directory_iterator(expected_dir)) {
+        const std::string name = expected.path().filename().string();
+        EXPECT_EQ(body(file(files, name)), without_notes(read(expected.path()))) << name;
+        ++compared;
+    }
+    EXPECT_GT(compared, 0u);
+    for (const std::string& name : empty_sections) EXPECT_EQ(body(file(files, name)), "") << name;
+    EXPECT_EQ(files.size(), compared + empty_sections.size() + 1); // + cv-sections.tex
+}
+
+TEST(CvHandWritten, PlainFlavour) {
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), request("plain")),
+                  k_hand / "plain", {"books.tex", "theses.tex"});
+}
+
+TEST(CvHandWritten, ModerncvFlavour) {
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), request("moderncv")),
+                  k_hand / "moderncv", {"books.tex", "theses.tex"});
+}
+
+TEST(CvHandWritten, NumberingCountingDownAndOldestFirst) {
+    CvRequest r = request("plain", (k_hand / "reversed.yml").string());
+    r.highlight.clear(); // reversed.yml's "Marchand, É."
+    expect_bodies(files_of(bibliography_of({k_hand / "small.bib"}), r), k_hand / "reversed", {});
+}
+
+// A section is one bibliography: bibkit.csl disambiguates two works of the same authors and year
+// with year suffixes, given in the section's order (newest first: May before February).
+TEST(CvHandWritten, ASectionIsOneBibliographyWithYearSuffixes) {
+    const auto bib = of_text("@article{feb, author = {Marchand, {\\'E}lodie}, title = {February}, "
+                             "journal = {J}, year = 2020, month = feb}\n"
+                             "@article{may, author = {Marchand, {\\'E}lodie}, title = {May}, "
+                             "journal = {J}, year = 2020, month = may}\n"
+                             "@article{other, author = {Doe, Jane}, title = {Other}, "
+                             "journal = {J}, year = 2020}\n");
+    EXPECT_EQ(body(file(files_of(bib, request("plain")), "journal.tex")),
+              "\\bibkitsection{Journal articles}\n"
+              "\\bibkitbeginlist{\\bibkitlabel{J3}}\n"
+              "% may\n"
+              "\\bibkititem{J1}{\\bibkitowner{Marchand, É.} (2020a). May. \\emph{J}.}\n"
+              "% feb\n"
+              "\\bibkititem{J2}{\\bibkitowner{Marchand, É.} (2020b). February. \\emph{J}.}\n"
+              "% other\n"
+              "\\bibkititem{J3}{Doe, J. (2020). Other. \\emph{J}.}\n"
+              "\\bibkitendlist\n");
+}
+
+// --- links -----------------------------------------------------------------------------------
+
+TEST(CvLinks, RelativeLinksNeedABaseUrl) {
+    const auto bib = of_text("@article{a, author = {Marchand, {\\'E}lodie}, title = {T}, journal "
+                             "= {J}, year = 2020, pdf = {papers/a.pdf}, slides = "
+                             "{/talks/a-slides.pdf}, code = {javascript:alert(1)}, poster = "
+                             "{//evil.example/p.pdf}, video = {./v.mp4}}\n");
+    // Without a base, a CV read away from the site has no use for them.
+    EXPECT_EQ(file(files_of(bib, request("plain")), "journal.tex").find("\\bibkitlinks{"),
+              std::string::npos);
+    CvRequest r = request("plain");
+    r.base_url = "https://me.example.org/assets/pdf/";
+    // A path resolves in the base's folder, "/…" at its host; javascript: and "//host" never.
+    EXPECT_NE(file(files_of(bib, r), "journal.tex")
+                  .find("\\emph{J}.\\bibkitlinks{"
+                        "\\bibkitlink{https://me.example.org/assets/pdf/papers/a.pdf}{PDF}"
+                        "\\bibkitlinksep \\bibkitlink{https://me.example.org/talks/a-slides.pdf}"
+                        "{Slides}\\bibkitlinksep "
+                        "\\bibkitlink{https://me.example.org/assets/pdf/v.mp4}{Video}}}"),
+              std::string::npos)
+        << file(files_of(bib, r), "journal.tex");
+    r.base_url = "javascript:alert(1)//";
+    auto cv = make_cv(bib, r);
+    ASSERT_FALSE(cv);
+    EXPECT_EQ(cv.error().code, ExitCode::usage);
+    EXPECT_EQ(cv.error().message,
+              "--base-url must be an http or https URL, not 'javascript:alert(1)//'");
+}
+
+// --- math -----------------------------------------------------------------------------------
+
+TEST(CvMath, LatexFlavoursShowMathAsMathAndPagesAsMathJaxOrText) {
+    const auto bib = bibliography_of({k_hand / "small.bib"});
+    for (const char* flavor : {"plain", "moderncv", "awesome-cv"})
+        EXPECT_NE(file(files_of(bib, request(flavor)), "journal.tex")
+                      .find(R"(Rates $\mathcal{O}(1/\sqrt{T})$ for $\ell_1$ Problems.)"),
+                  std::string::npos)
+            << flavor;
+    EXPECT_NE(file(files_of(bib, request("html")), "cv.html")
+                  .find(R"(Rates <span class="math">\(\mathcal{O}(1/\sqrt{T})\)</span> for )"
+                        R"(<span class="math">\(\ell_1\)</span> Problems.)"),
+              std::string::npos);
+    // Markdown has no math of its own: the Unicode rendering, 𝒪(1/√T) and ℓ₁.
+    EXPECT_NE(file(files_of(bib, request("markdown")), "cv.md")
+                  .find("Rates \xF0\x9D\x92\xAA(1/\xE2\x88\x9AT) for \xE2\x84\x93\xE2\x82\x81 "
+                        "Problems."),
+              std::string::npos);
+}
+
+TEST(CvMath, HostileTitleMixingMathAndWrite18) {
+    const auto bib = of_text("@article{a, author = {Marchand, {\\'E}lodie}, title = {Bounds "
+                             "$x^2 \\write18{rm -rf ~} \\input{/etc/passwd}$ and \\write18{ls} "
+                             "$\\alpha$}, journal = {J}, year = 2020}\n");
+    for (const char* flavor : {"plain", "moderncv"}) {
+        const std::string& journal = file(files_of(bib, request(flavor)), "journal.tex");
+        // In math, unknown commands become their names in \mathrm; outside, \write18's
+        // backslash is gone (an unknown command) and the rest is text.
+        EXPECT_NE(journal.find(R"(Bounds $x^2 \mathrm{write}18{rm -rf ~} )"
+                               R"(\mathrm{input}{/etc/passwd}$ and )"),
+                  std::string::npos)
+            << flavor << ": " << journal;
+        EXPECT_NE(journal.find(R"($\alpha$.)"), std::string::npos) << journal;
+        EXPECT_EQ(journal.find("\\write"), std::string::npos) << journal;
+        EXPECT_EQ(journal.find("\\input{/"), std::string::npos) << journal;
+    }
+}
+
 // --- hostile input ----------------------------------------------------------------------------
 
 TEST(CvHostile, NoFieldValueRunsACommand) {
     const auto bib = bibliography_of({k_data / "hostile.bib"});
-    for (const char* flavor : {"plain", "moderncv", "awesome-cv"}) {
+    for (const char* flavor : {"plain", "moderncv", "awesome-cv", "biblatex"}) {
         for (const OutputFile& f : files_of(bib, request(flavor))) {
             if (f.name == "cv-sections.tex") continue; // \input of the section files
             static const std::regex k_dangerous(

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Writes expected/ from the current bibkit, for review: every file there was read and checked by
-# hand (numbering, order, the owner in bold, escaping) before it was committed.
+# Writes expected/ from the current bibkit, for review: the broad files of data/'s whole CV in
+# every flavour (headers, escaping, links, every entry type), each read and checked by hand
+# before it was committed. It never writes hand/: those files (numbering, order and the owner in
+# bold for a small .bib) were written by hand from the rules, and are edited only by hand.
 #   tests/cv/data/generate.sh build/default/cli/bibkit
 set -euo pipefail
 bibkit=$(realpath "$1")

@@ -9,6 +9,11 @@
 // text      plain text
 // latex     escaped; \emph, \textbf, \textsc, \textsuperscript, \textsubscript
 // markdown  *italic*, **bold**, escaped Markdown punctuation
+//
+// TeX math in an item's rich text (a BibTeX title's `$\ell_1$`) is a piece of its own: latex
+// writes it as `$…$` and html as `<span class="math">\(…\)</span>` for MathJax, both from the
+// TeX sanitized by text::math_sanitize (commands it does not know become `\mathrm{name}`);
+// text and markdown write its Unicode rendering (ℓ₁), or its TeX where there is none.
 
 #include <string_view>
 

@@ -17,6 +17,8 @@ struct CvRequest {
     std::string highlight;          // "Family, Given"; "" takes cv.yml's, if any
     bool ascii = false;             // LaTeX accents instead of UTF-8
     exports::CslListingOptions csl; // the publications' style and locale
+    std::string base_url; // an http(s) URL that relative links (pdf = {papers/x.pdf}) resolve
+                          // against; "" leaves relative links out
 };
 
 struct CvResult {

@@ -62,6 +62,7 @@ struct CvOptions {
     exports::CslListingOptions csl; // the publications' style and locale
     Markup markup = Markup::latex;
     text::LatexCharset charset = text::LatexCharset::utf8;
+    std::string base_url; // relative links made absolute against it; "" leaves them out
 };
 
 struct CvError {

@@ -3,11 +3,11 @@
 // csl-bib-body wrapper) and citations, in HTML or Markdown, with two things the CSL engine
 // does not do itself:
 // - math stays TeX for MathJax: `<span class="math">\(…\)</span>` (HTML) or `$…$` (Markdown),
-//   not the engine's Unicode approximation;
+//   not the engine's Unicode approximation (CSL's HTML format writes math nodes so itself);
 // - the owner's family name is highlighted: <strong class="author-highlight"> or **…**.
-// Both go through placeholders: before rendering, each math span and each highlighted family
-// name becomes a token of digits made with a random nonce (digits survive CSL's text-case and
-// escaping, and no field can predict the nonce); after rendering, each token becomes the markup.
+// The highlight, and math in Markdown, go through placeholders: before rendering, each becomes
+// a token of digits made with a random nonce (digits survive CSL's text-case and escaping, and
+// no field can predict the nonce); after rendering, each token becomes the markup.
 
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/csl/processor.hpp>
