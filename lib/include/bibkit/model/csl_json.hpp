@@ -24,7 +24,7 @@ struct CslJsonDocument {
 
 // Every entry of `database` normalized and written at once, keeping no item: the bytes of
 // normalize + write_csl_json in less time and memory (items are built and dropped while their
-// memory is warm). Large inputs are split in two halves written on two threads.
+// memory is warm). Large inputs are cut into chunks that two threads write in turn.
 CslJsonDocument convert_to_csl_json(const bibtex::Bibliography& bibliography,
                                     const bibtex::Database& database,
                                     JsonLayout layout = JsonLayout::indented);
