@@ -131,6 +131,21 @@ std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> 
     return info->csl_type;
 }
 
+std::string_view genre_for_type_key(std::string_view key) {
+    struct Genre {
+        std::string_view key;
+        std::string_view text;
+    };
+    static constexpr Genre k_genres[] = {
+        {"candthesis", "Candidate thesis"}, {"mathesis", "Master\u2019s thesis"},
+        {"phdthesis", "PhD thesis"},        {"resreport", "Research report"},
+        {"techreport", "Technical report"},
+    };
+    for (const Genre& genre : k_genres)
+        if (ascii::iequals(key, genre.key)) return genre.text;
+    return {};
+}
+
 std::vector<std::string_view> missing_required_fields(std::string_view type,
                                                       std::span<const bibtex::Field> fields) {
     std::vector<std::string_view> missing;

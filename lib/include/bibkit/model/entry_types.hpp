@@ -52,6 +52,13 @@ std::string_view canonical_entry_type(std::string_view name);
 // eventtitle, eventdate or venue → speech. Unknown types → document.
 std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> fields);
 
+// The CSL `genre` for a biblatex localization key as written in a `type` field, or for the key
+// a type implies (implied_type): phdthesis → "PhD thesis", mathesis → "Master’s thesis",
+// candthesis, techreport, resreport (the texts of biblatex's English strings, which
+// citation-js and pandoc give these types too). Empty for any other value, which is a genre as
+// it is written.
+std::string_view genre_for_type_key(std::string_view key);
+
 // The required-field groups the fields do not satisfy, as written in the table ("author|editor"),
 // in table order. Empty for unknown types and for types without requirements.
 std::vector<std::string_view> missing_required_fields(std::string_view type,
