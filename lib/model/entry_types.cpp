@@ -3,6 +3,7 @@
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/model/entry_types.hpp>
 #include <bibkit/model/field_aliases.hpp>
+#include <bibkit/model/identifiers.hpp>
 
 namespace bibkit::model {
 
@@ -124,6 +125,10 @@ std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> 
             if (ascii::iequals(subtype->value, "newspaper")) return "article-newspaper";
         }
     }
+    // An arXiv paper kept as @misc (bibkit arxiv writes unpublished preprints so, as do arXiv's
+    // own BibTeX and Google Scholar) is CSL's preprint type, `article`, as Zotero imports it:
+    // styles then treat it as a preprint (apa.csl: the year only, not the day of a document).
+    if (canonical == "misc" && find_arxiv_id(fields).value) return "article";
     if (canonical == "unpublished" &&
         (find_field(fields, "eventtitle") || find_field(fields, "eventdate") ||
          find_field(fields, "venue")))

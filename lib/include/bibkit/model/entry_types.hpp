@@ -49,7 +49,8 @@ std::string_view canonical_entry_type(std::string_view name);
 
 // The CSL type of an entry, refined by its fields as pandoc does: article/periodical with
 // entrysubtype magazine or newspaper → article-magazine/-newspaper; unpublished with
-// eventtitle, eventdate or venue → speech. Unknown types → document.
+// eventtitle, eventdate or venue → speech; misc with an arXiv id → article (a preprint).
+// Unknown types → document.
 std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> fields);
 
 // The CSL `genre` for a biblatex localization key as written in a `type` field, or for the key
