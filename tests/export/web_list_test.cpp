@@ -77,18 +77,27 @@ TEST(WebList, MarkdownListInTheQuerysOrder) {
         "\n");
 }
 
-// The tag's --prefix goes before the key in ids; list tag and the owner's name as configured.
+// The tag's --prefix goes before the key in ids; list tag as configured; the owner's whole name
+// as the style renders it in bold (al-folio's highlight), not the name in a title.
 TEST(WebList, PrefixListTagAndHighlight) {
-    auto r = records_of(k_bib);
+    auto r = records_of(std::string(k_bib) +
+                        "@article{title2023, author = {Bernard, L{\\'e}a}, title = {On Durand, "
+                        "Camille's Lemma}, journal = {J. Optim.}, year = 2023}\n");
     WebListOptions options = options_for(WebOutput::html);
     options.prefix = "pubs";
     options.list_tag = "ul";
     options.highlight = {"Durand, Camille"};
-    EXPECT_EQ(render(*r, in_order(*r, {"durand2024"}), options),
+    EXPECT_EQ(render(*r, in_order(*r, {"durand2024", "title2023"}), options),
               "<ul class=\"bibliography\"><li><span id=\"pubs-durand2024\"><strong "
-              "class=\"author-highlight\">Durand</strong>, C., and Bernard, L. (2024). Sparse SGD. "
+              "class=\"author-highlight\">Durand, C.</strong>, and Bernard, L. (2024). Sparse SGD. "
               "<i>J. Optim.</i>, 12(3), 45–67.</span></li>\n"
+              "<li><span id=\"pubs-title2023\">Bernard, L. (2023). On Durand, Camille’s Lemma. "
+              "<i>J. Optim.</i></span></li>\n"
               "</ul>\n");
+    options.output = WebOutput::markdown;
+    EXPECT_EQ(render(*r, in_order(*r, {"durand2024"}), options),
+              "- **Durand, C.**, and Bernard, L. (2024). Sparse SGD. *J. Optim.*, 12(3), 45–67.\n"
+              "\n");
 }
 
 // A user's template is Mustache; jekyll-scholar's Liquid index into author_array works too.
