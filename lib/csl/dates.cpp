@@ -2,6 +2,7 @@
 // sortable date keys.
 #include "evaluator.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bibkit::csl::detail {
@@ -186,15 +187,22 @@ bool Evaluator::date(Context& context, const Element& e, OutNode& parent) const 
         parent.children.push_back(OutNode::leaf(date_sort_key(shown)));
         return true;
     }
-    if (d->kind == dates::DateKind::literal) {
-        ++context.vars_rendered;
-        parent.children.push_back(wrap(e, OutNode::leaf(d->literal), context));
-        return true;
-    }
     const Element* format = e.date_form == DateForm::none
                                 ? nullptr
                                 : m_locale.date_format(e.date_form == DateForm::numeric);
     std::vector<DatePart> parts = effective_parts(e, format);
+    if (d->kind == dates::DateKind::literal) {
+        // The literal stands for the whole date: only an element that shows the year prints it
+        // (as citeproc-js does), so that a style's separate month-and-day element does not
+        // print it a second time.
+        bool shows_year = std::any_of(parts.begin(), parts.end(), [](const DatePart& p) {
+            return p.name == DatePartName::year;
+        });
+        if (!shows_year) return false;
+        ++context.vars_rendered;
+        parent.children.push_back(wrap(e, OutNode::leaf(d->literal), context));
+        return true;
+    }
     std::string delimiter = format ? format->delimiter : e.delimiter;
     bool add_suffix = !context.state.year_suffix.empty() && !m_uses_year_suffix &&
                       !context.year_suffix_done && e.name == "issued";

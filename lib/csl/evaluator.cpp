@@ -313,8 +313,10 @@ OutNode Evaluator::wrap(const Element& e, OutNode content, const Context& contex
     return content;
 }
 
+// A variable a substitute rendered is suppressed in the output, not in conditions: `editor`
+// still tests true after it stood in for the container's author (apa.csl then prints the
+// pages and publisher of an edited book's chapter), as in citeproc-js.
 bool Evaluator::has_variable(Context& context, std::string_view name) const {
-    if (is_suppressed(context, name)) return false;
     if (name == "locator") return context.cite.cite && !context.cite.cite->locator.empty();
     if (name == "citation-number") return context.state.citation_number > 0;
     if (name == "year-suffix") return !context.state.year_suffix.empty();

@@ -1,32 +1,24 @@
 #pragma once
-// The owner's name in bold, decided on the model: before an entry is rendered, the family name
-// of each author that matches the owner is wrapped in two marker characters (U+0091 and U+0092,
-// Unicode's "private use" controls, which no name holds and which every CSL format passes
-// through). After rendering, each marked pair whose content the markup can wrap becomes bold,
-// stretched over the given name or initials rendered right before or after it ("Marchand, É.",
-// "É. Marchand"); stray markers are removed. Nothing is found by searching the output for the
-// name itself, so a title that mentions the owner stays as it is.
+// The owner's name in bold (the mechanism is the model's, bibkit/model/owner_marks.hpp): the
+// CV's markups as its bold.
 
 #include "markup.hpp"
 
 #include <bibkit/model/item.hpp>
+#include <bibkit/model/owner_marks.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace bibkit::cv::detail {
 
-inline constexpr std::string_view k_owner_open = "\xC2\x91";
-inline constexpr std::string_view k_owner_close = "\xC2\x92";
+using model::given_name_forms;
+using model::k_owner_close;
+using model::k_owner_open;
+using model::mark_owner;
 
-// How a given name may appear once a style has rendered it: whole, or as initials in the
-// common spellings ("É.", "J.-P.", "J. P.", "J.P.", "JP"), longest first.
-std::vector<std::string> given_name_forms(std::string_view given);
-
-// Marks `person` (see above).
-void mark_owner(model::Person& person);
-
-// The rendered text with the marked names in bold and no marker left.
+// The rendered text with the marked names in the markup's bold and no marker left.
 std::string apply_owner_markers(std::string_view rendered, const TextMarkup& markup,
                                 std::span<const std::string> given_forms);
 

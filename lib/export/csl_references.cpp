@@ -1,8 +1,10 @@
 #include "web_entry.hpp"
 
+#include <algorithm>
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/csl/output_format.hpp>
 #include <bibkit/export/csl_references.hpp>
+#include <bibkit/model/owner_marks.hpp>
 #include <bibkit/text/markdown.hpp>
 #include <random>
 
@@ -98,6 +100,8 @@ struct CslReferences::Impl {
     std::vector<model::Item> prepared; // the same with placeholders
     std::unordered_map<std::uint32_t, std::size_t> by_entry;
     std::unordered_map<std::string_view, std::size_t> by_key;
+    // The given-name forms of each item's highlighted people (model::given_name_forms).
+    std::map<std::string, std::vector<std::string>, std::less<>> given_forms;
 
     model::Item prepare(model::Item item) {
         // HTML output writes the CSL tree's math nodes as \(…\) itself; CSL's markdown format
@@ -110,11 +114,30 @@ struct CslReferences::Impl {
         }
         for (auto& variable : item.names)
             for (model::Person& person : variable.value.people)
-                if (!person.family.empty() && detail::is_owner(person, owners))
-                    person.family =
-                        placeholders.add(markdown ? "**" : "<strong class=\"author-highlight\">") +
-                        person.family + placeholders.add(markdown ? "**" : "</strong>");
+                if (!person.family.empty() && detail::is_owner(person, owners)) {
+                    for (std::string& form : model::given_name_forms(person.given))
+                        given_forms[std::string(item.key)].push_back(std::move(form));
+                    model::mark_owner(person);
+                }
         return item;
+    }
+
+    // The owner's whole name as rendered ("Durand, C.", "C. Durand") in bold, with the given
+    // names of the items `keys`; then the math tokens replaced.
+    std::string finished(std::string_view rendered, std::span<const std::string> keys) const {
+        std::vector<std::string> forms;
+        for (const std::string& key : keys)
+            if (auto found = given_forms.find(key); found != given_forms.end())
+                forms.insert(forms.end(), found->second.begin(), found->second.end());
+        std::stable_sort(
+            forms.begin(), forms.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        const model::OwnerBold bold{markdown ? "**" : "<strong class=\"author-highlight\">",
+                                    markdown ? "**" : "</strong>", [this](std::string_view inner) {
+                                        return inner.find_first_of(markdown ? "*" : "<>") ==
+                                               std::string_view::npos;
+                                    }};
+        return placeholders.substitute(model::apply_owner_marks(rendered, bold, forms));
     }
 
     csl::Processor processor() const {
@@ -175,13 +198,17 @@ std::map<std::string, std::string, std::less<>> CslReferences::references() cons
     for (const model::Item& item : m_impl->items) ids.emplace_back(item.key);
     const csl::Bibliography bibliography = m_impl->processor().bibliography(ids);
     for (const csl::BibliographyEntry& entry : bibliography.entries)
-        out.insert_or_assign(entry.id, m_impl->placeholders.substitute(entry.content));
+        out.insert_or_assign(entry.id, m_impl->finished(entry.content, std::span(&entry.id, 1)));
     return out;
 }
 
 std::vector<std::string> CslReferences::cite(std::span<const csl::Citation> citations) const {
     std::vector<std::string> out = m_impl->processor().cite(citations);
-    for (std::string& citation : out) citation = m_impl->placeholders.substitute(citation);
+    for (std::size_t i = 0; i < out.size() && i < citations.size(); ++i) {
+        std::vector<std::string> keys;
+        for (const csl::CitationItem& item : citations[i].items) keys.push_back(item.id);
+        out[i] = m_impl->finished(out[i], keys);
+    }
     return out;
 }
 

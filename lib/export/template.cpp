@@ -81,9 +81,36 @@ std::string escaped(const std::string& text, Escape escape) {
     return out;
 }
 
+// Liquid's index into an array, `{{entry.author_array[0].last}}` (jekyll-scholar's templates),
+// as the dotted name Mustache resolves, `{{entry.author_array.0.last}}`: inside tags only.
+std::string with_dotted_indices(std::string text) {
+    std::string out;
+    out.reserve(text.size());
+    bool in_tag = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!in_tag && text.compare(i, 2, "{{") == 0) {
+            in_tag = true;
+        } else if (in_tag && text.compare(i, 2, "}}") == 0) {
+            in_tag = false;
+        } else if (in_tag && text[i] == '[') {
+            std::size_t end = i + 1;
+            while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+            if (end > i + 1 && end < text.size() && text[end] == ']') {
+                out += '.';
+                out.append(text, i + 1, end - i - 1);
+                i = end;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 } // namespace
 
 Expected<Template, TemplateError> Template::parse(std::string text) {
+    text = with_dotted_indices(std::move(text));
     mustache::mustache parsed(text);
     if (!parsed.is_valid()) return unexpected(TemplateError{parsed.error_message()});
     return Template(std::move(text));

@@ -184,6 +184,23 @@ void set_fields(TemplateValue& data, const model::Item& item) {
     TemplateValue fields;
     for (const bibtex::Field& field : item.fields)
         fields.set(field.name, text::latex_to_plain_text(field.value));
+    // jekyll-scholar's entry.author_array and entry.editor_array, indexed as Liquid does
+    // ({{entry.author_array[0].last}}): each name's first, last, prefix (von) and suffix (jr).
+    for (std::string_view variable : {"author", "editor"}) {
+        const model::Names* names = item.name_list(variable);
+        if (!names || names->people.empty()) continue;
+        TemplateValue array;
+        for (std::size_t i = 0; i < names->people.size(); ++i) {
+            const model::Person& person = names->people[i];
+            TemplateValue name;
+            name.set("first", person.given);
+            name.set("last", person.literal.empty() ? person.family : person.literal);
+            name.set("prefix", person.particle);
+            name.set("suffix", person.suffix);
+            array.set(std::to_string(i), std::move(name));
+        }
+        fields.set(std::string(variable) + "_array", std::move(array));
+    }
     data.set("entry", std::move(fields));
     for (std::string_view name : {"abbr", "note", "award"})
         if (const bibtex::Field* field = item.field(name))

@@ -17,7 +17,9 @@ enum Family : std::uint8_t {
     patent = 32,      // the location is a jurisdiction
 };
 
-enum class Condition : std::uint8_t { none, has_maintitle, not_a_url };
+// `howpublished` is a URL (`\url{…}`, `\href{…}{…}` or a bare http(s)/ftp address) or text
+// ("Talk at …", "See \url{…}"): the one is the item's URL, the other its publisher.
+enum class Condition : std::uint8_t { none, has_maintitle, a_url, not_a_url };
 
 struct Row {
     std::string_view variable;
@@ -110,6 +112,7 @@ constexpr Row k_rows[] = {
     {"original-publisher-place", text, 0, 0, none, {"origlocation"}},
     {"DOI", identifier, 0, 0, none, {"doi"}},
     {"URL", identifier, 0, 0, none, {"url"}},
+    {"URL", identifier, 0, 0, Condition::a_url, {"howpublished"}},
     {"ISBN", identifier, 0, 0, none, {"isbn"}},
     {"ISSN", identifier, 0, 0, none, {"issn"}},
     {"PMID", identifier, 0, 0, none, {"pmid"}},
@@ -147,10 +150,26 @@ std::uint8_t families_of(std::string_view canonical) {
     return families;
 }
 
-bool looks_like_url(std::string_view value) {
-    return value.find("://") != std::string_view::npos ||
-           value.find("\\url") != std::string_view::npos ||
-           value.find("\\href") != std::string_view::npos;
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+// The whole value is one URL: `\url{…}`, `\href{…}{…}` or an address without spaces.
+bool is_a_url(std::string_view value) {
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    for (std::string_view command : {std::string_view("\\url{"), std::string_view("\\href{")}) {
+        if (!starts_with(value, command)) continue;
+        std::size_t close = value.find('}');
+        if (command == "\\href{" && close != std::string_view::npos &&
+            value.substr(close, 2) == "}{")
+            close = value.find('}', close + 2);
+        return close == value.size() - 1;
+    }
+    if (!(starts_with(value, "http://") || starts_with(value, "https://") ||
+          starts_with(value, "ftp://")))
+        return false;
+    return value.find(' ') == std::string_view::npos;
 }
 
 } // namespace
@@ -264,7 +283,8 @@ std::vector<CslSource> csl_sources(std::string_view type, std::span<const bibtex
         if (row.only != 0 && (families & row.only) == 0) continue;
         if ((families & row.except) != 0) continue;
         if (row.condition == Condition::has_maintitle && !maintitle) continue;
-        if (row.condition == Condition::not_a_url && looks_like_url(main->value)) continue;
+        if (row.condition == Condition::a_url && !is_a_url(main->value)) continue;
+        if (row.condition == Condition::not_a_url && is_a_url(main->value)) continue;
         CslSource source{row.variable, row.kind, {main, nullptr, nullptr}};
         for (std::size_t p = 1; p < 3; ++p)
             if (index.id(r, p) != k_no_name) source.parts[p] = found[index.id(r, p)];

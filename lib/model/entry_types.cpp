@@ -3,6 +3,7 @@
 #include <bibkit/core/ascii.hpp>
 #include <bibkit/model/entry_types.hpp>
 #include <bibkit/model/field_aliases.hpp>
+#include <bibkit/model/identifiers.hpp>
 
 namespace bibkit::model {
 
@@ -124,11 +125,30 @@ std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> 
             if (ascii::iequals(subtype->value, "newspaper")) return "article-newspaper";
         }
     }
+    // An arXiv paper kept as @misc (bibkit arxiv writes unpublished preprints so, as do arXiv's
+    // own BibTeX and Google Scholar) is CSL's preprint type, `article`, as Zotero imports it:
+    // styles then treat it as a preprint (apa.csl: the year only, not the day of a document).
+    if (canonical == "misc" && find_arxiv_id(fields).value) return "article";
     if (canonical == "unpublished" &&
         (find_field(fields, "eventtitle") || find_field(fields, "eventdate") ||
          find_field(fields, "venue")))
         return "speech";
     return info->csl_type;
+}
+
+std::string_view genre_for_type_key(std::string_view key) {
+    struct Genre {
+        std::string_view key;
+        std::string_view text;
+    };
+    static constexpr Genre k_genres[] = {
+        {"candthesis", "Candidate thesis"}, {"mathesis", "Master\u2019s thesis"},
+        {"phdthesis", "PhD thesis"},        {"resreport", "Research report"},
+        {"techreport", "Technical report"},
+    };
+    for (const Genre& genre : k_genres)
+        if (ascii::iequals(key, genre.key)) return genre.text;
+    return {};
 }
 
 std::vector<std::string_view> missing_required_fields(std::string_view type,

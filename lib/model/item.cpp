@@ -64,6 +64,7 @@ class ItemBuilder {
     void add_names(Item& item, const CslSource& source);
     void add_date(Item& item, const CslSource& source);
     void add_plain(Item& item, const CslSource& source);
+    void add_genre(Item& item, const bibtex::Field& field);
     void add_identifiers(Item& item);
     std::vector<std::string> decoded_list(std::string_view field_name);
 
@@ -256,6 +257,10 @@ void ItemBuilder::build(Item& item) {
             add_title(item, source);
             break;
         case CslValueKind::text:
+            if (source.variable == "genre") {
+                add_genre(item, source.field());
+                break;
+            }
             item.texts.push_back({source.variable, decode(source.field(), source.field().value)});
             break;
         case CslValueKind::names:
@@ -272,6 +277,22 @@ void ItemBuilder::build(Item& item) {
             break;
         }
     }
+    // A thesis without a `type` field: the genre its entry type implies (@phdthesis: "PhD
+    // thesis", @mastersthesis: "Master's thesis"), as bibtex-ruby, citation-js and pandoc give
+    // it, so that styles can print "[PhD thesis]". A @techreport gets none: styles print
+    // "Report" or the like of their own for CSL's report.
+    if (item.csl_type == "thesis" && !item.text("genre")) {
+        const EntryType* type = find_entry_type(item.type);
+        std::string_view genre = type ? genre_for_type_key(type->implied_type) : std::string_view{};
+        if (!genre.empty()) item.texts.push_back({"genre", text::decode_latex(genre).text});
+    }
+}
+
+void ItemBuilder::add_genre(Item& item, const bibtex::Field& field) {
+    // A biblatex localization key (type = {phdthesis}) reads as its English text.
+    std::string_view known = genre_for_type_key(field.value);
+    item.texts.push_back(
+        {"genre", known.empty() ? decode(field, field.value) : text::decode_latex(known).text});
 }
 
 } // namespace

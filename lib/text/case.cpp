@@ -195,12 +195,15 @@ class TitleCaser {
             return lower;
         std::string out = m_all_upper ? lower : std::string(word);
         if (!m_all_upper && has_uppercase(word)) return out; // mixed or upper case stays
+        // The first letter after leading punctuation ("(word"); a word that starts with a
+        // digit ("24th", "3d") keeps its letters as they are.
         for (std::size_t i = 0; i < out.size();) {
             auto d = utf8::decode(out, i);
             if (is_letter(d.code_point)) {
                 titlecase_at(out, i);
                 break;
             }
+            if (u_isdigit(static_cast<UChar32>(d.code_point))) break;
             i += d.size;
         }
         return out;

@@ -199,6 +199,53 @@ TEST_F(CslRender, YearSuffixesDisambiguateTheSameAuthorAndYear) {
     EXPECT_EQ(bib.entries[1].content, "Doe 2000b B");
 }
 
+// Without the style's sort (jekyll-scholar's lists keep their query's order) the letters follow
+// the order of the ids given, which is the order of the rendered list.
+TEST_F(CslRender, YearSuffixesFollowTheGivenOrderWithoutTheStyleSort) {
+    auto style = Style::parse(
+        R"(<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info/><citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation><bibliography><sort><key variable="title"/></sort><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date><text variable="title" prefix=" "/></layout></bibliography></style>)",
+        "s");
+    ASSERT_TRUE(style);
+    auto items = read_csl_json(
+        R"([{"id":"a","type":"book","title":"A","author":[{"family":"Doe","given":"J"}],"issued":{"date-parts":[[2000]]}},
+            {"id":"b","type":"book","title":"B","author":[{"family":"Doe","given":"J"}],"issued":{"date-parts":[[2000]]}}])",
+        "i");
+    ASSERT_TRUE(items);
+    auto locale = Locale::parse(k_locale, "l");
+    std::vector<Locale> chain{*locale};
+    ProcessorOptions options;
+    options.style_sort = false;
+    Processor p(*style, chain, items->items, text_format(), options);
+    const std::vector<std::string> ids{"b", "a"};
+    Bibliography bib = p.bibliography(ids);
+    ASSERT_EQ(bib.entries.size(), 2u);
+    EXPECT_EQ(bib.entries[0].content, "Doe 2000a B");
+    EXPECT_EQ(bib.entries[1].content, "Doe 2000b A");
+}
+
+// A literal date stands for the whole date: a second cs:date without the year (apa.csl's month
+// and day) prints nothing, as in citeproc-js.
+TEST_F(CslRender, ALiteralDatePrintsOnlyWhereTheYearIsShown) {
+    std::string json = R"([{"id":"a","type":"book","issued":{"literal":"2004– …"}}])";
+    EXPECT_EQ(
+        render(
+            R"(<group delimiter=", "><date variable="issued"><date-part name="year"/></date><date variable="issued"><date-part name="month"/><date-part name="day" prefix=" "/></date></group>)",
+            json),
+        "2004– …");
+}
+
+// A substitute's variable is not printed again, but conditions still see it (citeproc-js):
+// apa.csl tests `editor` after the editors stood in for the container's author.
+TEST_F(CslRender, ASubstitutedVariableStillTestsTrue) {
+    std::string json =
+        R"([{"id":"a","type":"chapter","editor":[{"family":"Doe","given":"J."}],"page":"1-2"}])";
+    EXPECT_EQ(
+        render(
+            R"(<group delimiter=" "><names variable="container-author"><substitute><names variable="editor"/></substitute></names><names variable="editor"/><choose><if variable="editor"><text variable="page"/></if></choose></group>)",
+            json),
+        "J. Doe 1–2");
+}
+
 TEST_F(CslRender, NamesWithInitialsAndAnd) {
     std::string json =
         R"([{"id":"a","type":"book","author":[{"family":"Doe","given":"John Bertrand"},{"family":"Roe","given":"Jean-Paul"},{"family":"Gogh","given":"Vincent","non-dropping-particle":"van"}]}])";

@@ -80,10 +80,24 @@ TEST(CslFields, PatentLocationIsJurisdiction) {
               (Lines{"title=title", "number=number", "jurisdiction=location"}));
 }
 
-TEST(CslFields, HowpublishedIsAPublisherOnlyWhenNotALink) {
-    EXPECT_EQ(sources("@misc{k, howpublished = {\\url{https://x.org}}}"), Lines{});
+// A `howpublished` that is a link and nothing else is the URL (BibTeX's way to give one before
+// `url` existed); text, with or without a link in it, is the publisher.
+TEST(CslFields, HowpublishedIsTheUrlWhenItIsOneAndThePublisherOtherwise) {
+    EXPECT_EQ(sources("@misc{k, howpublished = {\\url{https://x.org}}}"),
+              (Lines{"URL=howpublished"}));
+    EXPECT_EQ(sources("@misc{k, howpublished = { https://x.org/a?b }}"),
+              (Lines{"URL=howpublished"}));
+    EXPECT_EQ(sources("@misc{k, howpublished = {\\href{https://x.org}{X}}}"),
+              (Lines{"URL=howpublished"}));
     EXPECT_EQ(sources("@misc{k, howpublished = {Privately printed}}"),
               (Lines{"publisher=howpublished"}));
+    EXPECT_EQ(sources("@misc{k, howpublished = {See \\url{https://x.org}}}"),
+              (Lines{"publisher=howpublished"}));
+    EXPECT_EQ(sources("@misc{k, howpublished = {\\url{https://x.org} and \\url{https://y.org}}}"),
+              (Lines{"publisher=howpublished"}));
+    // With a `url` too, that one is the URL.
+    EXPECT_EQ(sources("@misc{k, url = {https://y.org}, howpublished = {\\url{https://x.org}}}"),
+              (Lines{"URL=url"}));
 }
 
 TEST(CslFields, BiblatexFieldsAndEverythingElse) {

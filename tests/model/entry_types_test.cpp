@@ -68,6 +68,21 @@ TEST(EntryTypes, FieldsRefineTheCslType) {
     EXPECT_EQ(csl_type(e[3].type, e[3].fields), "speech");
 }
 
+// An arXiv paper as @misc is a preprint (CSL `article`); any other @misc stays a document.
+TEST(EntryTypes, MiscWithAnArxivIdIsAPreprint) {
+    auto reading = read_bib("@misc{a, eprint = {2405.01234}, archivePrefix = {arXiv}}\n"
+                            "@misc{b, arxiv = {2405.01234}}\n"
+                            "@misc{c, url = {https://arxiv.org/abs/2405.01234}}\n"
+                            "@misc{d, howpublished = {Software}, url = {https://x.org}}\n"
+                            "@unpublished{e, eprint = {2405.01234}, eprinttype = {arxiv}}\n");
+    const auto& e = reading.db.entries;
+    EXPECT_EQ(csl_type(e[0].type, e[0].fields), "article");
+    EXPECT_EQ(csl_type(e[1].type, e[1].fields), "article");
+    EXPECT_EQ(csl_type(e[2].type, e[2].fields), "article");
+    EXPECT_EQ(csl_type(e[3].type, e[3].fields), "document");
+    EXPECT_EQ(csl_type(e[4].type, e[4].fields), "manuscript");
+}
+
 TEST(EntryTypes, CanonicalNamesAndImpliedTypes) {
     EXPECT_EQ(canonical_entry_type("conference"), "inproceedings");
     EXPECT_EQ(canonical_entry_type("www"), "online");

@@ -55,6 +55,44 @@ TEST(Normalize, ALiteralDateIsDecoded) {
 }
 
 // BibTeX would make "{r}il" the last name (it splits at the ~ of \~); the model keeps the accent.
+// A thesis's genre: its `type` field, with biblatex's localization keys in words, or else the
+// one its entry type implies (pandoc and citation-js give the same); none for a report.
+TEST(Normalize, ThesisGenreFromTheEntryTypeOrTheTypeField) {
+    auto read = read_bib("@phdthesis{p, title = {T}, school = {U}, year = 2020}\n"
+                         "@mastersthesis{m, title = {T}, school = {U}, year = 2020}\n"
+                         "@mastersthesis{d, title = {T}, type = {Diploma thesis}}\n"
+                         "@thesis{b, title = {T}, type = {phdthesis}}\n"
+                         "@thesis{n, title = {T}}\n"
+                         "@techreport{r, title = {T}, institution = {I}}");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 6u);
+    auto genre = [&](std::size_t i) {
+        const text::RichText* text = n.items[i].text("genre");
+        return text ? text::to_plain_text(*text) : std::string("(none)");
+    };
+    EXPECT_EQ(genre(0), "PhD thesis");
+    EXPECT_EQ(genre(1), "Master\u2019s thesis");
+    EXPECT_EQ(genre(2), "Diploma thesis");
+    EXPECT_EQ(genre(3), "PhD thesis");
+    EXPECT_EQ(genre(4), "(none)");
+    EXPECT_EQ(genre(5), "(none)");
+}
+
+// A `howpublished` link is the item's URL; text around a link makes it the publisher.
+TEST(Normalize, HowpublishedLinkIsTheUrl) {
+    auto read =
+        read_bib("@misc{b, title = {Boost}, howpublished = {\\url{http://www.boost.org/}}}\n"
+                 "@misc{d, title = {D}, howpublished = {See \\url{http://x.org/c/}}}");
+    Normalized n = normalize(read.bibliography, read.db);
+    ASSERT_EQ(n.items.size(), 2u);
+    ASSERT_NE(n.items[0].plain_text("URL"), nullptr);
+    EXPECT_EQ(*n.items[0].plain_text("URL"), "http://www.boost.org/");
+    EXPECT_EQ(n.items[0].text("publisher"), nullptr);
+    EXPECT_EQ(n.items[1].plain_text("URL"), nullptr);
+    ASSERT_NE(n.items[1].text("publisher"), nullptr);
+    EXPECT_EQ(text::to_plain_text(*n.items[1].text("publisher")), "See http://x.org/c/");
+}
+
 TEST(Normalize, ATildeAccentInANameIsNoTie) {
     auto read = read_bib("@misc{k, author = {Ne\\~{s}et\\~{r}il, J. and Bla \\~Zmazek}}");
     Normalized n = normalize(read.bibliography, read.db);

@@ -59,5 +59,13 @@ TEST(TextCase, TitleCaseFollowsCsl) {
     EXPECT_EQ(title("\\emph{deep} learning"), "<i>Deep</i> Learning");
 }
 
+// A letter after a digit is inside the word: "24th" stays (citeproc-js: "24th International
+// Conference"), while punctuation before the first letter does not hide it.
+TEST(TextCase, TitleCaseLeavesLettersAfterDigits) {
+    EXPECT_EQ(title("proceedings of the 24th international conference"),
+              "Proceedings of the 24th International Conference");
+    EXPECT_EQ(title("a 3d view (revisited)"), "A 3d View (Revisited)");
+}
+
 } // namespace
 } // namespace bibkit::text

@@ -4,10 +4,12 @@
 // does not do itself:
 // - math stays TeX for MathJax: `<span class="math">\(…\)</span>` (HTML) or `$…$` (Markdown),
 //   not the engine's Unicode approximation (CSL's HTML format writes math nodes so itself);
-// - the owner's family name is highlighted: <strong class="author-highlight"> or **…**.
-// The highlight, and math in Markdown, go through placeholders: before rendering, each becomes
-// a token of digits made with a random nonce (digits survive CSL's text-case and escaping, and
-// no field can predict the nonce); after rendering, each token becomes the markup.
+// - the owner's whole name as the style renders it ("Durand, C.", "C. Durand", al-folio's
+//   highlight) in <strong class="author-highlight"> or **…**, from marks on the model
+//   (bibkit/model/owner_marks.hpp).
+// Math in Markdown goes through placeholders: before rendering, each math span becomes a token
+// of digits made with a random nonce (digits survive CSL's text-case and escaping, and no field
+// can predict the nonce); after rendering, each token becomes the markup.
 
 #include <bibkit/bibtex/bibliography.hpp>
 #include <bibkit/csl/processor.hpp>

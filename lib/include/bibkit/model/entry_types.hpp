@@ -49,8 +49,16 @@ std::string_view canonical_entry_type(std::string_view name);
 
 // The CSL type of an entry, refined by its fields as pandoc does: article/periodical with
 // entrysubtype magazine or newspaper → article-magazine/-newspaper; unpublished with
-// eventtitle, eventdate or venue → speech. Unknown types → document.
+// eventtitle, eventdate or venue → speech; misc with an arXiv id → article (a preprint).
+// Unknown types → document.
 std::string_view csl_type(std::string_view type, std::span<const bibtex::Field> fields);
+
+// The CSL `genre` for a biblatex localization key as written in a `type` field, or for the key
+// a type implies (implied_type): phdthesis → "PhD thesis", mathesis → "Master’s thesis",
+// candthesis, techreport, resreport (the texts of biblatex's English strings, which
+// citation-js and pandoc give these types too). Empty for any other value, which is a genre as
+// it is written.
+std::string_view genre_for_type_key(std::string_view key);
 
 // The required-field groups the fields do not satisfy, as written in the table ("author|editor"),
 // in table order. Empty for unknown types and for types without requirements.
