@@ -212,9 +212,8 @@ TEST(CvFiles, BiblatexWritesTheEntriesWithSectionKeywordsAndAnnotations) {
 // reversed.yml's 7 articles counting down: the label of the n-th printed is 8 - n, in its
 // refsection only; the talks count up (no format). Compiled by ctest cv_biber.
 TEST(CvFiles, BiblatexCountsDownReversedSections) {
-    const std::string& fragment =
-        file(files_of(example(), request("biblatex", (k_data / "reversed.yml").string())),
-             "cv-sections.tex");
+    const auto files = files_of(example(), request("biblatex", (k_data / "reversed.yml").string()));
+    const std::string& fragment = file(files, "cv-sections.tex");
     const std::string countdown =
         "\\DeclareFieldFormat{labelnumber}{\\number\\numexpr 8-#1\\relax}";
     const std::size_t at = fragment.find(countdown);
@@ -375,7 +374,8 @@ TEST(CvMath, HostileTitleMixingMathAndWrite18) {
                              "$x^2 \\write18{rm -rf ~} \\input{/etc/passwd}$ and \\write18{ls} "
                              "$\\alpha$}, journal = {J}, year = 2020}\n");
     for (const char* flavor : {"plain", "moderncv"}) {
-        const std::string& journal = file(files_of(bib, request(flavor)), "journal.tex");
+        const auto files = files_of(bib, request(flavor));
+        const std::string& journal = file(files, "journal.tex");
         // In math, unknown commands become their names in \mathrm; outside, \write18's
         // backslash is gone (an unknown command) and the rest is text.
         EXPECT_NE(journal.find(R"(Bounds $x^2 \mathrm{write}18{rm -rf ~} )"
