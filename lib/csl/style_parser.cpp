@@ -1,8 +1,8 @@
 #include "compiled_style.hpp"
 #include "element_parser.hpp"
 
-#include <bibkit/csl/style.hpp>
 #include <algorithm>
+#include <bibkit/csl/style.hpp>
 #include <cstring>
 #include <optional>
 
