@@ -24,7 +24,8 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-fuzzers=(bibtex_reader_fuzzer model_normalize_fuzzer query_fuzzer arxiv_atom_fuzzer)
+fuzzers=(bibtex_reader_fuzzer model_normalize_fuzzer query_fuzzer arxiv_atom_fuzzer
+    text_latex_fuzzer names_split_fuzzer dates_parse_fuzzer csl_style_fuzzer config_front_matter_fuzzer)
 
 cmake --preset fuzz
 cmake --build --preset fuzz --target "${fuzzers[@]}"

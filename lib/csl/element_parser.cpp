@@ -451,6 +451,12 @@ void parse_common(const pugi::xml_node& node, Element& e, ParseContext& context)
 
 Element parse_element(const pugi::xml_node& node, ParseContext& context) {
     Element e;
+    if (context.depth >= k_max_element_depth) {
+        context.fail(node,
+                     "elements nested more than " + std::to_string(k_max_element_depth) + " deep");
+        return e;
+    }
+    ++context.depth;
     e.line = line_column(context.source, static_cast<std::size_t>(node.offset_debug())).first;
     std::string_view name = node.name();
     parse_common(node, e, context);
@@ -488,6 +494,7 @@ Element parse_element(const pugi::xml_node& node, ParseContext& context) {
     } else {
         context.fail(node, "unknown element <" + std::string(name) + ">");
     }
+    --context.depth;
     return e;
 }
 

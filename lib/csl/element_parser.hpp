@@ -15,11 +15,17 @@ struct ParseContext {
     const std::string& origin;
     const std::unordered_map<std::string, int>* macros = nullptr; // null in locales
     std::optional<CslError> error;
+    int depth = 0; // of the element being parsed, for k_max_element_depth
 
     // Records the first error, at `node`.
     void fail(const pugi::xml_node& node, std::string message);
     bool failed() const { return error.has_value(); }
 };
+
+// How deep rendering elements may nest, counting the elements of the macros they call: real
+// styles stay far below; deeper ones (or a macro that calls itself) are errors instead of a stack
+// overflow in the parser or the evaluator.
+inline constexpr int k_max_element_depth = 100;
 
 // A rendering element (text, number, label, date, names, group, choose).
 Element parse_element(const pugi::xml_node& node, ParseContext& context);

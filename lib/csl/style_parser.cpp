@@ -1,8 +1,10 @@
 #include "compiled_style.hpp"
 #include "element_parser.hpp"
 
+#include <algorithm>
 #include <bibkit/csl/style.hpp>
 #include <cstring>
+#include <optional>
 
 namespace bibkit::csl {
 namespace {
@@ -152,6 +154,105 @@ void parse_info(const pugi::xml_node& root, Style::Compiled& s) {
     }
 }
 
+// Element nesting with the macros expanded (the depth the evaluator will recurse to), so that a
+// macro that calls itself, directly or through others, or a long chain of macros is an error at
+// loading instead of a stack overflow when rendering. Stops descending past k_max_element_depth,
+// so its own recursion is bounded too.
+class MacroDepth {
+  public:
+    explicit MacroDepth(const std::vector<Element>& macros)
+        : m_macros(macros), m_state(macros.size(), State::unvisited), m_depth(macros.size(), 0) {}
+
+    // The levels an element tree or a macro body spans; past k_max_element_depth means too deep
+    // or a cycle (then cycle() says which macro).
+    int element(const Element& e) { return of(e, 1); }
+    int macro(int index) { return macro(index, 0); }
+    std::optional<int> cycle() const { return m_cycle; }
+
+  private:
+    enum class State : std::uint8_t { unvisited, active, done };
+
+    // The deepest level reached by `elements` placed below `level`.
+    int of(const std::vector<Element>& elements, int level) {
+        int deepest = level;
+        for (const Element& e : elements) {
+            deepest = std::max(deepest, of(e, level + 1));
+            if (deepest > k_max_element_depth) break;
+        }
+        return deepest;
+    }
+
+    int of(const Element& e, int level) {
+        if (level > k_max_element_depth) return level;
+        int deepest = level;
+        if (e.source == TextSource::macro && e.macro >= 0 &&
+            static_cast<std::size_t>(e.macro) < m_macros.size())
+            deepest = std::max(deepest, level + macro(e.macro, level));
+        for (const auto* list : {&e.label, &e.substitute, &e.children}) {
+            if (deepest > k_max_element_depth) break;
+            deepest = std::max(deepest, of(*list, level));
+        }
+        for (const Branch& branch : e.branches) {
+            if (deepest > k_max_element_depth) break;
+            deepest = std::max(deepest, of(branch.children, level));
+        }
+        return deepest;
+    }
+
+    // The depth a macro's body adds.
+    int macro(int index, int level) {
+        auto i = static_cast<std::size_t>(index);
+        if (m_state[i] == State::done) return m_depth[i];
+        if (m_state[i] == State::active) {
+            if (!m_cycle) m_cycle = index;
+            return k_max_element_depth + 1;
+        }
+        m_state[i] = State::active;
+        int depth = of(m_macros[i].children, level) - level;
+        m_state[i] = State::done;
+        m_depth[i] = depth;
+        return depth;
+    }
+
+    const std::vector<Element>& m_macros;
+    std::vector<State> m_state;
+    std::vector<int> m_depth;
+    std::optional<int> m_cycle;
+};
+
+std::optional<CslError> check_macro_depth(const pugi::xml_node& root, const Style::Compiled& s,
+                                          ParseContext& context) {
+    MacroDepth depth(s.macros);
+    // Each macro as a start, in document order, so that the error names the first one at fault.
+    for (pugi::xml_node node : root.children("macro")) {
+        auto found = context.macros->find(node.attribute("name").value());
+        if (found == context.macros->end()) continue;
+        if (depth.macro(found->second) <= k_max_element_depth) continue;
+        if (depth.cycle()) {
+            std::string name;
+            for (const auto& [macro_name, index] : *context.macros)
+                if (index == *depth.cycle()) name = macro_name;
+            pugi::xml_node at = root.find_child_by_attribute("macro", "name", name.c_str());
+            context.fail(at ? at : node, "macro \"" + name + "\" calls itself (directly or " +
+                                             "through other macros)");
+        } else {
+            context.fail(node, "macro \"" + std::string(node.attribute("name").value()) +
+                                   "\": elements nest more than " +
+                                   std::to_string(k_max_element_depth) +
+                                   " deep with its macros expanded");
+        }
+        return context.error;
+    }
+    for (const Layout* layout : {&s.citation, &s.bibliography}) {
+        if (depth.element(layout->root) > k_max_element_depth) {
+            context.fail(root, "elements nest more than " + std::to_string(k_max_element_depth) +
+                                   " deep with the macros expanded");
+            return context.error;
+        }
+    }
+    return std::nullopt;
+}
+
 Expected<Style::Compiled, CslError> compile(const pugi::xml_node& root, std::string_view xml,
                                             const std::string& origin) {
     Style::Compiled s;
@@ -188,6 +289,7 @@ Expected<Style::Compiled, CslError> compile(const pugi::xml_node& root, std::str
         }
     }
     if (context.error) return unexpected(*context.error);
+    if (auto error = check_macro_depth(root, s, context)) return unexpected(*error);
     for (Layout* layout : {&s.citation, &s.bibliography}) {
         layout->names.inherit(style_names);
         if (!layout->names_delimiter) layout->names_delimiter = style_names_delimiter;

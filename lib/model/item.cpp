@@ -19,6 +19,12 @@ namespace bibkit::model {
 
 namespace {
 
+bool is_ascii(std::string_view text) {
+    for (char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
 template <class Value>
 const Value* find_variable(const std::vector<Variable<Value>>& variables, std::string_view name) {
     for (const Variable<Value>& variable : variables)
@@ -58,6 +64,8 @@ class ItemBuilder {
     text::RichText decode(const bibtex::Field& field, std::string_view latex,
                           bool offsets_match = true);
     std::string decode_plain(const bibtex::Field& field, std::string_view latex) {
+        // Most name parts (`Knuth`, `D. E.`) are plain ASCII that decoding leaves as it is.
+        if (is_ascii(latex) && !text::needs_decoding(latex)) return std::string(latex);
         return text::to_plain_text(decode(field, latex));
     }
     void add_title(Item& item, const CslSource& source);
@@ -135,27 +143,32 @@ std::string protect_tilde_accents(std::string_view value) {
 void ItemBuilder::add_names(Item& item, const CslSource& source) {
     const bibtex::Field& field = source.field();
     std::string protected_value = protect_tilde_accents(field.value);
-    // Offsets of problems in a rewritten value are off by the braces added; rare and harmless.
-    names::ParsedNames parsed =
-        names::parse_names(protected_value.empty() ? field.value : protected_value);
-    for (const names::NameDiagnostic& problem : parsed.diagnostics)
-        report(field, problem.offset, problem.severity, problem.code, problem.message);
-    Names out;
-    out.et_al = parsed.et_al == names::EtAl::yes;
-    out.people.reserve(parsed.names.size());
     auto part = [&](const std::string& latex) {
         return latex.empty() ? std::string() : decode_plain(field, latex);
     };
-    for (const names::Name& name : parsed.names) {
-        Person person;
-        person.family = part(name.family);
-        person.given = part(name.given);
-        person.particle = part(name.particle);
-        person.dropping_particle = part(name.dropping_particle);
-        person.suffix = part(name.suffix);
-        person.literal = part(name.literal);
-        out.people.push_back(std::move(person));
-    }
+    // Each name converted as soon as it is parsed: a field of a million names holds the people
+    // only, not also a million parsed names.
+    std::string_view value = protected_value.empty() ? field.value : protected_value;
+    names::NameList list = names::split_name_list(value);
+    Names out;
+    out.people.reserve(list.names.size());
+    std::vector<names::NameDiagnostic> problems;
+    names::for_each_name(
+        value, list,
+        [&](names::Name&& name) {
+            Person& person = out.people.emplace_back();
+            person.family = part(name.family);
+            person.given = part(name.given);
+            person.particle = part(name.particle);
+            person.dropping_particle = part(name.dropping_particle);
+            person.suffix = part(name.suffix);
+            person.literal = part(name.literal);
+        },
+        problems);
+    // Offsets of problems in a rewritten value are off by the braces added; rare and harmless.
+    for (const names::NameDiagnostic& problem : problems)
+        report(field, problem.offset, problem.severity, problem.code, problem.message);
+    out.et_al = list.et_al == names::EtAl::yes;
     item.names.push_back({source.variable, std::move(out)});
 }
 

@@ -72,25 +72,34 @@ Name parse_name(std::string_view text, std::vector<NameDiagnostic>* diagnostics,
     return name;
 }
 
+void for_each_name(std::string_view value, const NameList& list,
+                   const std::function<void(Name&&)>& visit,
+                   std::vector<NameDiagnostic>& diagnostics, LetterCase letter_case) {
+    std::vector<NameDiagnostic> own;
+    for (std::string_view text : list.names) {
+        auto offset = static_cast<std::uint32_t>(text.data() - value.data());
+        if (text.empty()) {
+            diagnostics.push_back(
+                {Severity::warning, "empty-name", "empty name between two `and`s", offset});
+            continue;
+        }
+        own.clear();
+        visit(parse_name(text, &own, letter_case));
+        for (NameDiagnostic& diagnostic : own) {
+            diagnostic.offset += offset;
+            diagnostics.push_back(std::move(diagnostic));
+        }
+    }
+}
+
 ParsedNames parse_names(std::string_view value, LetterCase letter_case) {
     ParsedNames out;
     NameList list = split_name_list(value);
     out.et_al = list.et_al;
-    std::vector<NameDiagnostic> diagnostics;
-    for (std::string_view text : list.names) {
-        auto offset = static_cast<std::uint32_t>(text.data() - value.data());
-        if (text.empty()) {
-            out.diagnostics.push_back(
-                {Severity::warning, "empty-name", "empty name between two `and`s", offset});
-            continue;
-        }
-        diagnostics.clear();
-        out.names.push_back(parse_name(text, &diagnostics, letter_case));
-        for (NameDiagnostic& diagnostic : diagnostics) {
-            diagnostic.offset += offset;
-            out.diagnostics.push_back(std::move(diagnostic));
-        }
-    }
+    out.names.reserve(list.names.size());
+    for_each_name(
+        value, list, [&](Name&& name) { out.names.push_back(std::move(name)); }, out.diagnostics,
+        letter_case);
     return out;
 }
 

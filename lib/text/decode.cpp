@@ -560,6 +560,9 @@ class Decoder {
     std::optional<std::string> verbatim_argument() {
         skip_spaces();
         if (m_pos >= m_in.size() || m_in[m_pos] == '}') return std::nullopt;
+        // `\url|…|` takes any character as its delimiters, but a byte of a UTF-8 sequence is no
+        // character: that would cut the sequence and leave its other bytes as the URL.
+        if (static_cast<unsigned char>(m_in[m_pos]) >= 0x80) return std::nullopt;
         char open = m_in[m_pos++];
         char close = open == '{' ? '}' : open;
         std::string out;

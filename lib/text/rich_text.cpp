@@ -88,6 +88,10 @@ void RichTextBuilder::append_text(std::string_view utf8) {
 }
 
 void RichTextBuilder::open(NodeKind kind) {
+    if (m_open.size() >= k_max_depth) {
+        ++m_dropped;
+        return;
+    }
     Node node;
     node.kind = kind;
     node.text_begin = static_cast<std::uint32_t>(m_text.m_buffer.size());
@@ -98,11 +102,16 @@ void RichTextBuilder::open(NodeKind kind) {
 
 void RichTextBuilder::open_link(std::string_view url) {
     open(NodeKind::link);
+    if (m_dropped > 0) return; // too deep: the link's text without the link
     m_text.m_nodes.back().text_size = static_cast<std::uint32_t>(url.size());
     m_text.m_buffer += url;
 }
 
 void RichTextBuilder::close() {
+    if (m_dropped > 0) {
+        --m_dropped;
+        return;
+    }
     if (m_open.empty()) return;
     Open open = m_open.back();
     m_open.pop_back();
@@ -159,6 +168,7 @@ void RichTextBuilder::trim_trailing_space() {
 }
 
 RichText RichTextBuilder::finish() {
+    m_dropped = 0;
     while (!m_open.empty()) close();
     bool normalized = true;
     for (const Node& node : m_text.m_nodes)

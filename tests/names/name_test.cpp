@@ -73,5 +73,27 @@ TEST(Name, UnicodeGivenNames) {
     EXPECT_EQ(parse_name("Émile Zola", nullptr, LetterCase::bibtex_bytes).particle, "Émile");
 }
 
+TEST(Name, ForEachNameHandsOverWhatParseNamesCollects) {
+    std::string_view value = "Doe, Jane and and {World Health Organization} and given=Ann, "
+                             "family=Roe and Ludwig van Beethoven and others";
+    ParsedNames all = parse_names(value);
+    NameList list = split_name_list(value);
+    std::vector<Name> one_by_one;
+    std::vector<NameDiagnostic> diagnostics;
+    for_each_name(
+        value, list, [&](Name&& name) { one_by_one.push_back(std::move(name)); }, diagnostics);
+    EXPECT_EQ(one_by_one, all.names);
+    ASSERT_EQ(diagnostics.size(), all.diagnostics.size());
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        EXPECT_EQ(diagnostics[i].code, all.diagnostics[i].code);
+        EXPECT_EQ(diagnostics[i].offset, all.diagnostics[i].offset);
+    }
+    EXPECT_EQ(list.et_al, EtAl::yes);
+    ASSERT_EQ(one_by_one.size(), 4u); // the empty name is a warning, not a name
+    EXPECT_EQ(one_by_one[3].particle, "van");
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].code, "empty-name");
+}
+
 } // namespace
 } // namespace bibkit::names

@@ -250,6 +250,17 @@ TEST(TextDecode, Links) {
     });
 }
 
+TEST(TextDecode, AUrlDelimitedByANonAsciiCharacterIsMissingItsArgument) {
+    // Found by text_latex_fuzzer (tests/fuzz/regressions/text/url-utf8-delimiter.txt): the first
+    // byte of U+2AAF was taken as \url|…|'s delimiter, and the URL began with the character's
+    // other bytes: invalid UTF-8 in every rendering.
+    Decoded d = decode_latex("\\url\xE2\xAA\xAFx");
+    EXPECT_EQ(tree(d.text), "\xE2\xAA\xAFx");
+    ASSERT_EQ(d.warnings.size(), 1u);
+    EXPECT_EQ(d.warnings[0].problem, DecodeProblem::missing_argument);
+    EXPECT_EQ(d.warnings[0].command, "\\url");
+}
+
 TEST(TextDecode, WhitespaceCollapsesAndIsTrimmed) {
     expect_all({
         {"  a  \n\t b  ", "a b"},

@@ -93,8 +93,10 @@ TEST(TextRichText, TrimTrailingSpace) {
 }
 
 TEST(TextRichText, VisitIsIterative) {
+    // As deep as the builder nests (see SpansNestAtMostMaxDepthDeepAndKeepTheirText).
+    constexpr int deep = static_cast<int>(RichTextBuilder::k_max_depth);
     RichTextBuilder b;
-    for (int i = 0; i < 100000; ++i) b.open(NodeKind::italic);
+    for (int i = 0; i < deep; ++i) b.open(NodeKind::italic);
     b.append_text("x");
     RichText t = b.finish();
     struct Counter {
@@ -104,9 +106,31 @@ TEST(TextRichText, VisitIsIterative) {
         void leaf(const Node&) { ++leaves_seen; }
     } counter;
     visit(t, counter);
-    EXPECT_EQ(counter.enters, 100000);
-    EXPECT_EQ(counter.leaves, 100000);
+    EXPECT_EQ(counter.enters, deep);
+    EXPECT_EQ(counter.leaves, deep);
     EXPECT_EQ(counter.leaves_seen, 1);
+}
+
+TEST(TextRichText, SpansNestAtMostMaxDepthDeepAndKeepTheirText) {
+    // Deeper spans are not made, but their text stays: nothing can build a tree deep enough to
+    // overflow a recursive renderer.
+    constexpr std::size_t max = RichTextBuilder::k_max_depth;
+    RichTextBuilder b;
+    for (std::size_t i = 0; i < max + 50; ++i) b.open(NodeKind::italic);
+    EXPECT_EQ(b.open_spans(), max + 50);
+    b.append_text("x");
+    for (std::size_t i = 0; i < 50; ++i) b.close(); // the 50 that were not made
+    EXPECT_EQ(b.open_spans(), max);
+    b.append_text("y");
+    b.open_link("http://x.org"); // too deep as well: its text stays, without the link
+    b.append_text("z");
+    b.close();
+    RichText t = b.finish();
+    std::string expected;
+    for (std::size_t i = 0; i < max; ++i) expected += "i{";
+    expected += "xyz";
+    expected += std::string(max, '}');
+    EXPECT_EQ(tree(t), expected);
 }
 
 } // namespace

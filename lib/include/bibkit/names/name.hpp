@@ -15,6 +15,7 @@
 
 #include <bibkit/names/bibtex_name.hpp>
 #include <bibkit/names/name_list.hpp>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,14 @@ struct ParsedNames {
 
 // A whole name-list field value: split at `and`, each name parsed.
 ParsedNames parse_names(std::string_view value, LetterCase letter_case = LetterCase::unicode);
+
+// The names of `list` (split_name_list(value)) parsed and handed to `visit` one at a time, for
+// callers that convert each name at once: a field of a million names then never holds a million
+// parsed names besides the converted ones. Diagnostics are appended (offsets into the value).
+void for_each_name(std::string_view value, const NameList& list,
+                   const std::function<void(Name&&)>& visit,
+                   std::vector<NameDiagnostic>& diagnostics,
+                   LetterCase letter_case = LetterCase::unicode);
 
 // Initials of a given name: each token's first letter (or `{\...}` special character) and a
 // period, separated as in the input: `-` stays (`J.-P.`), anything else becomes a space.

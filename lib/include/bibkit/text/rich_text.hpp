@@ -101,7 +101,10 @@ class RichTextBuilder {
     void add_math(std::string_view tex, std::string_view rendering, bool has_rendering,
                   MathStyle style = MathStyle::inline_math);
 
-    std::size_t open_spans() const { return m_open.size(); }
+    // Spans nest at most k_max_depth deep: deeper ones are not made (their text is kept), so that
+    // no input can make a tree deep enough to overflow a recursive renderer's stack.
+    static constexpr std::size_t k_max_depth = 256;
+    std::size_t open_spans() const { return m_open.size() + m_dropped; }
     // The last character appended is a space (or nothing was appended yet).
     bool at_space() const { return m_at_space; }
     // Removes a trailing ' ' from the last text run when it is the last node.
@@ -117,6 +120,7 @@ class RichTextBuilder {
     };
     RichText m_text;
     std::vector<Open> m_open;
+    std::size_t m_dropped = 0; // opened past k_max_depth, so not made; closed first
     bool m_can_merge = false;
     bool m_at_space = true;
 };
