@@ -10,9 +10,10 @@
 # regression still fails; the temporary directory is then kept and its path printed.
 # Needs clang and libFuzzer (Debian: clang, libclang-rt-14-dev).
 #
-# Environment: BIBKIT_FUZZ_KEEP=1 keeps the temporary directory even on success;
-# BIBKIT_FUZZ_FLAGS adds libFuzzer flags, e.g. "-fork=2 -ignore_crashes=1" to keep going after a
-# crash and collect every artifact (the run still fails if any artifact was written).
+# Environment: BIBKIT_FUZZ_TARGETS selects targets (default: all); BIBKIT_FUZZ_KEEP=1 keeps the
+# temporary directory even on success; BIBKIT_FUZZ_FLAGS adds libFuzzer flags, e.g. "-fork=2
+# -ignore_crashes=1" to keep going after a crash and collect every artifact (the run still fails
+# if any artifact was written).
 set -euo pipefail
 
 seconds="${1:-60}"
@@ -26,6 +27,18 @@ cd "$root"
 
 fuzzers=(bibtex_reader_fuzzer model_normalize_fuzzer query_fuzzer arxiv_atom_fuzzer
     text_latex_fuzzer names_split_fuzzer dates_parse_fuzzer csl_style_fuzzer config_front_matter_fuzzer)
+# BIBKIT_FUZZ_TARGETS="names_split_fuzzer dates_parse_fuzzer" runs only those (a long run can
+# be split between two shells, one per core).
+if [[ -n "${BIBKIT_FUZZ_TARGETS:-}" ]]; then
+    read -r -a wanted <<<"$BIBKIT_FUZZ_TARGETS"
+    for target in "${wanted[@]}"; do
+        if [[ " ${fuzzers[*]} " != *" $target "* ]]; then
+            echo "fuzz: unknown target $target (one of: ${fuzzers[*]})" >&2
+            exit 2
+        fi
+    done
+    fuzzers=("${wanted[@]}")
+fi
 
 cmake --preset fuzz
 cmake --build --preset fuzz --target "${fuzzers[@]}"
