@@ -180,10 +180,12 @@ TEST(CslLocale, TermsFallBackThroughTheLocaleFiles) {
     EXPECT_EQ(p.cite(cs).at(0), "und|et al.|within");
 }
 
+// Short names and the year, sorted by title: two works of Doe in 2000.
+const char* const k_year_suffix_style =
+    R"(<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info/><citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation><bibliography><sort><key variable="title"/></sort><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date><text variable="title" prefix=" "/></layout></bibliography></style>)";
+
 TEST_F(CslRender, YearSuffixesDisambiguateTheSameAuthorAndYear) {
-    auto style = Style::parse(
-        R"(<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info/><citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation><bibliography><sort><key variable="title"/></sort><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date><text variable="title" prefix=" "/></layout></bibliography></style>)",
-        "s");
+    auto style = Style::parse(k_year_suffix_style, "s");
     ASSERT_TRUE(style);
     auto items = read_csl_json(
         R"([{"id":"b","type":"book","title":"B","author":[{"family":"Doe","given":"J"}],"issued":{"date-parts":[[2000]]}},
@@ -202,9 +204,7 @@ TEST_F(CslRender, YearSuffixesDisambiguateTheSameAuthorAndYear) {
 // Without the style's sort (jekyll-scholar's lists keep their query's order) the letters follow
 // the order of the ids given, which is the order of the rendered list.
 TEST_F(CslRender, YearSuffixesFollowTheGivenOrderWithoutTheStyleSort) {
-    auto style = Style::parse(
-        R"(<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info/><citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation><bibliography><sort><key variable="title"/></sort><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date><text variable="title" prefix=" "/></layout></bibliography></style>)",
-        "s");
+    auto style = Style::parse(k_year_suffix_style, "s");
     ASSERT_TRUE(style);
     auto items = read_csl_json(
         R"([{"id":"a","type":"book","title":"A","author":[{"family":"Doe","given":"J"}],"issued":{"date-parts":[[2000]]}},

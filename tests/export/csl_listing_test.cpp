@@ -10,7 +10,7 @@
 namespace bibkit::exports {
 namespace {
 
-using query::testing::pointers;
+using query::testing::by_year_descending;
 using query::testing::records_of;
 
 const char* k_bib =
@@ -36,13 +36,6 @@ std::string render(const query::testing::Records& r, std::string_view format,
     return out;
 }
 
-query::Selection by_year(const query::testing::Records& r) {
-    query::ArrangeOptions options;
-    options.group.fields = {"year"};
-    options.group.orders = {query::Order::descending};
-    return query::arrange(pointers(r.records), options);
-}
-
 TEST(CslListing, TextIsOneEntryPerLineInTheQuerysOrder) {
     auto r = records_of(k_bib);
     query::Selection selection;
@@ -52,7 +45,7 @@ TEST(CslListing, TextIsOneEntryPerLineInTheQuerysOrder) {
 
 TEST(CslListing, HtmlGroupsHaveHeadingsAndABlockEach) {
     auto r = records_of(k_bib);
-    EXPECT_EQ(render(*r, "html", by_year(*r)),
+    EXPECT_EQ(render(*r, "html", by_year_descending(*r)),
               "<h2 class=\"bibliography\">2024</h2>\n"
               "<div class=\"csl-bib-body\">\n"
               "  <div class=\"csl-entry\">Durand, C., and Bernard, L. (2024). Sparse SGD. "
@@ -67,13 +60,13 @@ TEST(CslListing, HtmlGroupsHaveHeadingsAndABlockEach) {
 
 TEST(CslListing, TextAndMarkdownAndLatexHeadings) {
     auto r = records_of(k_bib);
-    const std::string text = render(*r, "text", by_year(*r));
+    const std::string text = render(*r, "text", by_year_descending(*r));
     EXPECT_EQ(text, "2024\n" + k_durand_text + "\n\n2020\n" + k_moreau_text + "\n");
-    const std::string markdown = render(*r, "markdown", by_year(*r));
+    const std::string markdown = render(*r, "markdown", by_year_descending(*r));
     EXPECT_EQ(markdown.substr(0, 9), "## 2024\n\n");
     EXPECT_NE(markdown.find("\n## 2020\n\n"), std::string::npos) << markdown;
     EXPECT_NE(markdown.find("*J. Optim.*"), std::string::npos) << markdown;
-    const std::string latex = render(*r, "latex", by_year(*r));
+    const std::string latex = render(*r, "latex", by_year_descending(*r));
     EXPECT_EQ(latex.substr(0, 17), "\\section*{2024}\n\n");
     EXPECT_NE(latex.find("\\emph{Convex Things}"), std::string::npos) << latex;
 }

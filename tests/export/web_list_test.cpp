@@ -11,7 +11,7 @@
 namespace bibkit::exports {
 namespace {
 
-using query::testing::pointers;
+using query::testing::by_year_descending;
 using query::testing::records_of;
 
 const char* k_bib =
@@ -39,13 +39,6 @@ std::string render(const query::testing::Records& r, const query::Selection& sel
     return out;
 }
 
-query::Selection by_year(const query::testing::Records& r) {
-    query::ArrangeOptions options;
-    options.group.fields = {"year"};
-    options.group.orders = {query::Order::descending};
-    return query::arrange(pointers(r.records), options);
-}
-
 query::Selection in_order(const query::testing::Records& r, std::vector<std::string> keys) {
     query::Selection selection;
     for (const std::string& key : keys) selection.records.push_back(&r[key]);
@@ -56,7 +49,7 @@ query::Selection in_order(const query::testing::Records& r, std::vector<std::str
 // group, each reference in a <span> whose id is the key.
 TEST(WebList, HtmlGroupsInJekyllScholarsMarkup) {
     auto r = records_of(k_bib);
-    EXPECT_EQ(render(*r, by_year(*r), options_for(WebOutput::html)),
+    EXPECT_EQ(render(*r, by_year_descending(*r), options_for(WebOutput::html)),
               "<h2 class=\"bibliography\">2024</h2>\n"
               "<ol class=\"bibliography\"><li><span id=\"durand2024\">Durand, C., and Bernard, L. "
               "(2024). Sparse SGD. <i>J. Optim.</i>, 12(3), 45–67.</span></li>\n"

@@ -49,6 +49,7 @@ inline std::string read_test_file(const std::string& name) {
 } // namespace bibkit::query::testing
 
 #include <bibkit/query/group.hpp>
+#include <bibkit/query/selection.hpp>
 
 namespace bibkit::query::testing {
 
@@ -82,6 +83,14 @@ inline std::string groups_line(std::span<const Group> groups) {
     std::string out;
     append_groups(out, groups, 1);
     return out;
+}
+
+// Every record grouped by year, newest first: the lists the export tests render.
+inline Selection by_year_descending(const Records& r) {
+    ArrangeOptions options;
+    options.group.fields = {"year"};
+    options.group.orders = {Order::descending};
+    return arrange(pointers(r.records), options);
 }
 
 } // namespace bibkit::query::testing
