@@ -60,13 +60,18 @@ if [ "$mode" = biblatex ]; then
 TEX
     latex_run() {
         pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape cv-biblatex.tex \
-            >/dev/null 2>&1 || { grep -A5 '^!' cv-biblatex.log || true; fail "biblatex: pdflatex failed"; }
+            >/dev/null 2>&1 || { grep -A5 '^!' cv-biblatex.log || true; fail "$1: pdflatex failed"; }
     }
-    latex_run
-    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "biblatex: biber failed"; }
-    if grep -q 'ERROR' cv-biblatex.blg; then grep 'ERROR' cv-biblatex.blg; fail "biblatex: biber errors"; fi
-    latex_run
-    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "biblatex: LaTeX errors"; fi
+    # compile_biblatex WHAT: pdflatex, biber, pdflatex on what biblatex/ holds, from scratch.
+    compile_biblatex() {
+        rm -f cv-biblatex.aux cv-biblatex.bbl cv-biblatex.bcf
+        latex_run "$1"
+        biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "$1: biber failed"; }
+        if grep -q 'ERROR' cv-biblatex.blg; then grep 'ERROR' cv-biblatex.blg; fail "$1: biber errors"; fi
+        latex_run "$1"
+        if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "$1: LaTeX errors"; fi
+    }
+    compile_biblatex biblatex
     [ -s cv-biblatex.pdf ] || fail "biblatex: no PDF"
     # Every entry with an author+an annotation shows the owner's family name in bold once.
     highlighted=$(grep -c '^  author+an = ' biblatex/cv.bib)
@@ -90,11 +95,7 @@ TEX
 
     # reversed.yml counts the 7 articles down: [A7] (2025) first, [A1] (2019) last.
     "$bibkit" cv "${papers[@]}" --sections "$tests/reversed.yml" --flavor biblatex -o biblatex
-    rm -f cv-biblatex.aux cv-biblatex.bbl cv-biblatex.bcf
-    latex_run
-    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "reversed: biber failed"; }
-    latex_run
-    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "reversed: LaTeX errors"; fi
+    compile_biblatex "reversed"
     pdftotext cv-biblatex.pdf reversed.txt
     first=$(grep -n -F '[A7]' reversed.txt | head -1 | cut -d: -f1)
     last=$(grep -n -F '[A1]' reversed.txt | head -1 | cut -d: -f1)
@@ -110,11 +111,7 @@ TEX
     rm -f /tmp/bibkit-pwned
     "$bibkit" cv "$tests/hostile.bib" --highlight "Marchand, Élodie" --flavor biblatex -o biblatex \
         2>/dev/null || [ $? -eq 1 ] || fail "hostile biblatex: bibkit cv failed"
-    rm -f cv-biblatex.aux cv-biblatex.bbl cv-biblatex.bcf
-    latex_run
-    biber --output-safechars cv-biblatex >biber.out 2>&1 || { cat biber.out; fail "hostile biblatex: biber failed"; }
-    latex_run
-    if grep -q '^!' cv-biblatex.log; then grep -A5 '^!' cv-biblatex.log; fail "hostile biblatex: LaTeX errors"; fi
+    compile_biblatex "hostile biblatex"
     pdftotext cv-biblatex.pdf hostile.txt
     for literal in 'Journal of 100% Safe & Sound Results #1' 'Escaped braces { then }, 100% percent'; do
         tr '\n' ' ' <hostile.txt | grep -qF -- "$literal" || fail "hostile biblatex: '$literal' is not in the PDF"
