@@ -1,14 +1,12 @@
 #include "evaluator.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <bibkit/text/case.hpp>
 #include <bibkit/text/csl_markup.hpp>
 #include <bibkit/text/plain_text.hpp>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
-// ICU's UTF-8 macros convert between int and uint8_t on purpose.
-#pragma GCC diagnostic ignored "-Wconversion"
 
 namespace bibkit::csl::detail {
 
@@ -110,14 +108,12 @@ std::string capitalize_all(std::string_view s) {
     int32_t i = 0, length = static_cast<int32_t>(s.size());
     while (i < length) {
         int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s.data(), i, length, c);
+        UChar32 c = next_code_point(s, i);
         bool lower_word = true;
         if (at_word_start) {
             // Only words in lower case change ("arXiv" stays).
             for (int32_t j = start; j < length;) {
-                UChar32 d;
-                U8_NEXT(s.data(), j, length, d);
+                UChar32 d = next_code_point(s, j);
                 if (d == ' ' || d == '-' || d == '/') break;
                 if (u_isupper(d)) lower_word = false;
             }
@@ -341,8 +337,7 @@ std::string first_letters(std::string_view s, int n) {
     int32_t i = 0, length = static_cast<int32_t>(s.size());
     while (i < length && n > 0) {
         int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s.data(), i, length, c);
+        UChar32 c = next_code_point(s, i);
         if (!u_isalpha(c)) continue;
         out.append(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
         --n;

@@ -1,13 +1,10 @@
 // cs:names: name lists with et-al, delimiters, "and", labels, initials, sort order and
 // substitution.
 #include "evaluator.hpp"
+#include "utf8.hpp"
 
 #include <bibkit/text/csl_markup.hpp>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
-// ICU's UTF-8 macros convert between int and uint8_t on purpose.
-#pragma GCC diagnostic ignored "-Wconversion"
 
 namespace bibkit::csl::detail {
 
@@ -69,8 +66,7 @@ Resolved resolve(const NameOptions& o, const CiteInfo& cite) {
 bool is_romanesque(std::string_view s) {
     int32_t i = 0, n = static_cast<int32_t>(s.size());
     while (i < n) {
-        UChar32 c;
-        U8_NEXT(s.data(), i, n, c);
+        UChar32 c = next_code_point(s, i);
         if (c >= 0x0590 && c < 0x1E00) return false;
         if (c >= 0x2E80) return c >= 0xFB00 && c < 0xFB50;
     }
@@ -78,18 +74,14 @@ bool is_romanesque(std::string_view s) {
 }
 
 void append_first_letter(std::string& out, std::string_view word) {
-    int32_t i = 0, n = static_cast<int32_t>(word.size());
-    UChar32 c;
-    U8_NEXT(word.data(), i, n, c);
+    int32_t i = 0;
+    next_code_point(word, i);
     out.append(word.substr(0, static_cast<std::size_t>(i)));
 }
 
 bool starts_lower(std::string_view word) {
-    int32_t i = 0, n = static_cast<int32_t>(word.size());
-    if (n == 0) return false;
-    UChar32 c;
-    U8_NEXT(word.data(), i, n, c);
-    return u_islower(c);
+    int32_t i = 0;
+    return u_islower(next_code_point(word, i));
 }
 
 void trim_right(std::string& s) {
