@@ -34,23 +34,22 @@ std::vector<std::string> initials_of(std::string_view given) {
         words.emplace_back(given.substr(i, size));
         while (i < given.size() && given[i] != ' ' && given[i] != '.' && given[i] != '-') ++i;
     }
-    return words.empty() ? std::vector<std::string>{} : [&] {
-        std::vector<std::string> forms(4);
-        for (std::size_t w = 0; w < words.size(); ++w) {
-            const bool hyphen = w > 0 && w - 1 < separators.size() && separators[w - 1] == '-';
-            if (w > 0) {
-                forms[0] += hyphen ? "-" : " "; // J.-P. / J. P.
-                forms[1] += hyphen ? "-" : "";  // J.-P. / J.P.
-                forms[2] += hyphen ? "-" : " "; // J-P / J P
-                forms[3] += hyphen ? "-" : "";  // JP
-            }
-            forms[0] += words[w] + ".";
-            forms[1] += words[w] + ".";
-            forms[2] += words[w];
-            forms[3] += words[w];
+    if (words.empty()) return {};
+    std::vector<std::string> forms(4);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const bool hyphen = w > 0 && w - 1 < separators.size() && separators[w - 1] == '-';
+        if (w > 0) {
+            forms[0] += hyphen ? "-" : " "; // J.-P. / J. P.
+            forms[1] += hyphen ? "-" : "";  // J.-P. / J.P.
+            forms[2] += hyphen ? "-" : " "; // J-P / J P
+            forms[3] += hyphen ? "-" : "";  // JP
         }
-        return forms;
-    }();
+        forms[0] += words[w] + ".";
+        forms[1] += words[w] + ".";
+        forms[2] += words[w];
+        forms[3] += words[w];
+    }
+    return forms;
 }
 
 bool is_boundary(char ch) {
